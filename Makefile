@@ -1,0 +1,215 @@
+# Tessera: one make, no configure step. `make check` is the test command (see README.md).
+.POSIX:
+.SUFFIXES:
+
+CC       ?= cc
+PREFIX   ?= /usr/local
+LIBDIR   ?= $(PREFIX)/lib
+INCDIR   ?= $(PREFIX)/include
+BINDIR   ?= $(PREFIX)/bin
+PYTHON   := /usr/bin/python3
+FUZZ_SECONDS ?= 60
+
+VERSION  := 0.1.0
+SOMAJOR  := 0
+
+WARN     := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wcast-qual -Wcast-align -Wundef -Wconversion -Wvla -Wformat=2 -Wno-unused-function
+CSTD     := -std=c11
+OPT      ?= -O2 -g
+CPPFLAGS_T := -Iref/include -Iref/src -D_DEFAULT_SOURCE
+CFLAGS_T := $(CSTD) $(OPT) $(WARN) $(CFLAGS)
+LIBS     := -lsecp256k1 -lgmp
+SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+B        := build
+LIB_SRC  := $(sort $(wildcard ref/src/*.c))
+LIB_HDR  := $(wildcard ref/include/tessera/*.h ref/src/*.h)
+LIB_OBJ  := $(patsubst ref/src/%.c,$(B)/obj/%.o,$(LIB_SRC))
+ASAN_OBJ := $(patsubst ref/src/%.c,$(B)/asan/obj/%.o,$(LIB_SRC))
+
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
+UNIT_ASAN:= $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(UNIT_SRC))
+
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_NAMES := $(patsubst fuzz/fuzz_%.c,%,$(FUZZ_SRC))
+FUZZ_REPLAY := $(patsubst %,$(B)/fuzz/replay_%,$(FUZZ_NAMES))
+
+SIM_SRC  := $(sort $(wildcard sim/*.c))
+
+.PHONY: all lib clean check demo install uninstall deps unit asan exhaustive vectors vectors-check \
+        py fuzz-replay fuzz ctime proofs install-test bench
+
+all: lib $(B)/tessera
+
+lib: $(B)/libtessera.a $(B)/libtessera.so.$(VERSION)
+
+# ---- library ---------------------------------------------------------------------------------
+$(B)/obj/%.o: ref/src/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_T) $(CFLAGS_T) -fPIC -fvisibility=default -c $< -o $@
+
+$(B)/libtessera.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(B)/libtessera.so.$(VERSION): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libtessera.so.$(SOMAJOR) -o $@ $(LIB_OBJ) $(LIBS)
+	ln -sf libtessera.so.$(VERSION) $(B)/libtessera.so.$(SOMAJOR)
+	ln -sf libtessera.so.$(SOMAJOR) $(B)/libtessera.so
+
+$(B)/asan/obj/%.o: ref/src/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_T) $(CFLAGS_T) -DTSR_VERIFY $(SAN) -c $< -o $@
+
+$(B)/asan/libtessera.a: $(ASAN_OBJ)
+	rm -f $@
+	ar rcs $@ $(ASAN_OBJ)
+
+# ---- command-line tool -----------------------------------------------------------------------
+$(B)/tessera: $(SIM_SRC) $(wildcard sim/*.h) $(B)/libtessera.a
+	$(CC) $(CPPFLAGS_T) -Isim $(CFLAGS_T) $(SIM_SRC) $(B)/libtessera.a $(LIBS) -o $@
+
+# ---- tests -----------------------------------------------------------------------------------
+$(B)/tests/%: tests/unit/%.c tests/tsr_test.h $(B)/libtessera.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_T) -Itests $(CFLAGS_T) $< $(B)/libtessera.a $(LIBS) -o $@
+
+$(B)/asan/tests/%: tests/unit/%.c tests/tsr_test.h $(B)/asan/libtessera.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_T) -Itests $(CFLAGS_T) -DTSR_VERIFY $(SAN) $< $(B)/asan/libtessera.a $(LIBS) -o $@
+
+# The exhaustive test links the real shamir/vss code against a tiny prime-order group that
+# implements scalar.h and point.h (tests/exhaustive/tiny_group.c).
+EXH_SRC := tests/exhaustive/test_exhaustive.c tests/exhaustive/tiny_group.c ref/src/shamir.c ref/src/vss.c \
+           ref/src/common.c ref/src/hash.c
+$(B)/tests/exhaustive: $(EXH_SRC) $(LIB_HDR) tests/tsr_test.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_T) -Itests $(CFLAGS_T) -DTSR_VERIFY $(SAN) -DTSR_TINY_GROUP $(EXH_SRC) $(LIBS) -o $@
+
+LOGS := $(B)/logs
+
+unit: $(UNIT_BIN)
+	@mkdir -p $(LOGS)
+	@for t in $(UNIT_BIN); do n=$$(basename $$t); $$t > $(LOGS)/unit-$$n.log 2>&1; rc=$$?; \
+	  tail -n 1 $(LOGS)/unit-$$n.log; [ $$rc -eq 0 ] || echo "$$n (plain): exit $$rc"; done
+
+asan: $(UNIT_ASAN)
+	@mkdir -p $(LOGS)
+	@for t in $(UNIT_ASAN); do n=$$(basename $$t); $$t > $(LOGS)/asan-$$n.log 2>&1; rc=$$?; \
+	  sed -i 's/^\([a-z_0-9-]*\): \([0-9]* passed\)/\1 (asan+verify): \2/' $(LOGS)/asan-$$n.log; \
+	  tail -n 1 $(LOGS)/asan-$$n.log; [ $$rc -eq 0 ] || echo "$$n (asan): exit $$rc"; done
+
+exhaustive: $(B)/tests/exhaustive
+	@mkdir -p $(LOGS)
+	@$(B)/tests/exhaustive > $(LOGS)/exhaustive.log 2>&1; rc=$$?; tail -n 1 $(LOGS)/exhaustive.log; \
+	  [ $$rc -eq 0 ] || echo "exhaustive: exit $$rc"
+
+# ---- vectors ---------------------------------------------------------------------------------
+$(B)/gen_vectors: vectors/gen/gen_vectors.c $(B)/libtessera.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_T) $(CFLAGS_T) $< $(B)/libtessera.a $(LIBS) -o $@
+
+vectors: $(B)/gen_vectors
+	$(B)/gen_vectors vectors/sharing
+
+vectors-check: $(B)/gen_vectors
+	@mkdir -p $(LOGS) $(B)/vectors-regen
+	@rm -f $(B)/vectors-regen/*
+	@$(B)/gen_vectors $(B)/vectors-regen > /dev/null; \
+	 if diff -r vectors/sharing $(B)/vectors-regen > $(LOGS)/vectors-drift.log; then \
+	   echo "vectors-regen: $$(ls vectors/sharing | wc -l) passed, 0 failed" | tee $(LOGS)/vectors-check.log; \
+	 else echo "vectors drifted from 'make vectors' (see $(LOGS)/vectors-drift.log)"; \
+	   echo "vectors-regen: 0 passed, 1 failed" | tee $(LOGS)/vectors-check.log; fi
+
+py:
+	@mkdir -p $(LOGS)
+	@$(PYTHON) -m pytest -q -p no:cacheprovider tests/py > $(LOGS)/py.log 2>&1; rc=$$?; \
+	  p=$$(grep -oE '[0-9]+ passed' $(LOGS)/py.log | tail -1 | cut -d' ' -f1); \
+	  f=$$(grep -oE '[0-9]+ (failed|error)' $(LOGS)/py.log | awk '{s+=$$1} END {print s+0}'); \
+	  [ $$rc -eq 0 ] || [ "$$f" -gt 0 ] || f=1; \
+	  echo "python-model: $${p:-0} passed, $$f failed" | tee -a $(LOGS)/py.log
+
+# ---- fuzzing ---------------------------------------------------------------------------------
+$(B)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz.h $(B)/asan/libtessera.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_T) -Ifuzz $(CFLAGS_T) -DTSR_VERIFY $(SAN) $< fuzz/replay.c $(B)/asan/libtessera.a $(LIBS) -o $@
+
+fuzz-replay: $(FUZZ_REPLAY)
+	@mkdir -p $(LOGS)
+	@for n in $(FUZZ_NAMES); do $(B)/fuzz/replay_$$n fuzz/corpus/$$n > $(LOGS)/fuzz-$$n.log 2>&1; rc=$$?; \
+	  tail -n 1 $(LOGS)/fuzz-$$n.log; [ $$rc -eq 0 ] || echo "fuzz-$$n: exit $$rc"; done
+
+AFL_CC ?= afl-clang-fast
+$(B)/afl/fuzz_%: fuzz/fuzz_%.c fuzz/afl.c fuzz/fuzz.h $(LIB_SRC) $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(AFL_CC) $(CPPFLAGS_T) -Ifuzz -std=c11 -O2 -g -DTSR_VERIFY $< fuzz/afl.c $(LIB_SRC) $(LIBS) -o $@
+
+fuzz: $(patsubst %,$(B)/afl/fuzz_%,$(FUZZ_NAMES))
+	@for n in $(FUZZ_NAMES); do \
+	  echo "fuzzing $$n for $(FUZZ_SECONDS)s"; \
+	  AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 \
+	  afl-fuzz -V $(FUZZ_SECONDS) -i fuzz/corpus/$$n -o $(B)/afl-out/$$n -x fuzz/dict/$$n.dict -- $(B)/afl/fuzz_$$n \
+	    > $(B)/afl-$$n.log 2>&1 || afl-fuzz -V $(FUZZ_SECONDS) -i fuzz/corpus/$$n -o $(B)/afl-out/$$n -- $(B)/afl/fuzz_$$n >> $(B)/afl-$$n.log 2>&1; \
+	  tail -n 3 $(B)/afl-$$n.log; \
+	  ls $(B)/afl-out/$$n/default/crashes 2>/dev/null | grep -v README | sed "s/^/CRASH $$n: /"; \
+	done
+
+# ---- constant time (Valgrind memcheck) -------------------------------------------------------
+$(B)/ctime/ctime_test: tests/ctime/ctime_test.c $(LIB_SRC) $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_T) -Itests $(CSTD) -O2 -g $(WARN) -DTSR_CTIME tests/ctime/ctime_test.c $(LIB_SRC) $(LIBS) -o $@
+
+ctime: $(B)/ctime/ctime_test
+	@mkdir -p $(LOGS)
+	@valgrind --tool=memcheck --error-exitcode=42 --track-origins=yes -q $(B)/ctime/ctime_test > $(LOGS)/ctime.log 2>&1; rc=$$?; \
+	  if [ $$rc -ne 0 ]; then grep -c 'depends on uninitialised\|uninitialised value' $(LOGS)/ctime.log | sed 's/^/ctime reports: /'; \
+	    echo "ctime: 0 passed, 1 failed (valgrind exit $$rc, see $(LOGS)/ctime.log)"; else tail -n 1 $(LOGS)/ctime.log; fi
+
+# ---- proofs (Frama-C WP) ---------------------------------------------------------------------
+proofs:
+	@mkdir -p $(LOGS)
+	@proofs/run.sh $(B)/proofs 2>&1 | tee $(LOGS)/proofs.log | tail -n 3
+
+# ---- install ---------------------------------------------------------------------------------
+install: lib $(B)/tessera
+	mkdir -p $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)/tessera $(DESTDIR)$(BINDIR)
+	cp $(B)/libtessera.a $(DESTDIR)$(LIBDIR)/
+	cp $(B)/libtessera.so.$(VERSION) $(DESTDIR)$(LIBDIR)/
+	ln -sf libtessera.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libtessera.so.$(SOMAJOR)
+	ln -sf libtessera.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libtessera.so
+	cp ref/include/tessera/*.h $(DESTDIR)$(INCDIR)/tessera/
+	cp $(B)/tessera $(DESTDIR)$(BINDIR)/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCDIR@|$(INCDIR)|' \
+	    -e 's|@VERSION@|$(VERSION)|' tessera.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/tessera.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/libtessera.a $(DESTDIR)$(LIBDIR)/libtessera.so* \
+	      $(DESTDIR)$(LIBDIR)/pkgconfig/tessera.pc $(DESTDIR)$(BINDIR)/tessera
+	rm -rf $(DESTDIR)$(INCDIR)/tessera
+
+install-test: lib $(B)/tessera
+	@mkdir -p $(LOGS)
+	@tests/install/run.sh $(B)/install-test > $(LOGS)/install.log 2>&1; rc=$$?; tail -n 1 $(LOGS)/install.log; \
+	  [ $$rc -eq 0 ] || echo "install: exit $$rc"
+
+# ---- the two user-facing targets -------------------------------------------------------------
+deps:
+	@.ci/deps.sh
+
+demo: deps all
+	@$(B)/tessera demo
+
+check: deps
+	@rm -rf $(LOGS); mkdir -p $(LOGS)
+	@$(MAKE) --no-print-directory all 2>&1 | tail -n 2
+	@-$(MAKE) -k --no-print-directory unit asan exhaustive vectors-check py fuzz-replay ctime proofs install-test
+	@tests/summary.sh $(LOGS) $(patsubst %,unit-%,$(notdir $(UNIT_BIN))) $(patsubst %,asan-%,$(notdir $(UNIT_ASAN))) \
+	  exhaustive vectors-check py $(patsubst %,fuzz-%,$(FUZZ_NAMES)) ctime proofs install
+
+bench: $(B)/libtessera.a
+	@echo "no benchmarks yet"
+
+clean:
+	rm -rf $(B)
