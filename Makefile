@@ -1,8 +1,8 @@
 # Tessera: one make, no configure step. `make check` is the test command (see README.md).
-.POSIX:
+
 .SUFFIXES:
 
-CC       ?= cc
+CC       := gcc
 PREFIX   ?= /usr/local
 LIBDIR   ?= $(PREFIX)/lib
 INCDIR   ?= $(PREFIX)/include
@@ -18,7 +18,7 @@ WARN     := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes -Wmissi
 CSTD     := -std=c11
 OPT      ?= -O2 -g
 CPPFLAGS_T := -Iref/include -Iref/src -D_DEFAULT_SOURCE
-CFLAGS_T := $(CSTD) $(OPT) $(WARN) $(CFLAGS)
+CFLAGS_T := $(CSTD) $(OPT) $(WARN) $(EXTRA_CFLAGS)
 LIBS     := -lsecp256k1 -lgmp
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
