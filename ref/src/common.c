@@ -7,6 +7,7 @@
 #include "tessera/common.h"
 #include "internal.h"
 
+/*@ assigns \nothing; */
 const char *tsr_strerror(int err) {
     switch (err) {
     case TSR_OK: return "ok";
@@ -48,6 +49,7 @@ static const char *const tsr_check_names[TSR_CHECK__COUNT] = {
     "sender id is out of range or unexpected",
 };
 
+/*@ assigns \nothing; */
 const char *tsr_check_name(int check) {
     if (check < 0 || check >= TSR_CHECK__COUNT) {
         return "unknown check";
@@ -55,6 +57,7 @@ const char *tsr_check_name(int check) {
     return tsr_check_names[check];
 }
 
+/*@ assigns \nothing; */
 const char *tsr_phase_name(int phase) {
     static const char *const names[TSR_PHASE__COUNT] = {
         "none", "sharing", "keygen", "sign", "aggregate", "aux", "presign", "refresh",
@@ -65,6 +68,10 @@ const char *tsr_phase_name(int phase) {
     return names[phase];
 }
 
+/*@ requires valid_blame: blame == \null || \valid(blame);
+  @ assigns *blame;
+  @ ensures set: blame != \null ==> blame->culprit == culprit && blame->round == round;
+  @*/
 void tsr_blame_set(tsr_blame *blame, uint32_t culprit, tsr_phase phase, uint16_t round, tsr_check check) {
     if (blame == NULL) {
         return;
@@ -86,6 +93,7 @@ void tsr_memzero(void *p, size_t n) {
 #endif
 }
 
+/*@ requires valid_seed: seed32 == \null || \valid_read(seed32 + (0 .. 31)); */
 tsr_context *tsr_context_create(const uint8_t *seed32) {
     tsr_context *ctx = malloc(sizeof *ctx);
     if (ctx == NULL) {
@@ -104,6 +112,7 @@ tsr_context *tsr_context_create(const uint8_t *seed32) {
     return ctx;
 }
 
+/*@ requires valid_ctx: ctx == \null || \valid(ctx); */
 void tsr_context_destroy(tsr_context *ctx) {
     if (ctx == NULL) {
         return;
