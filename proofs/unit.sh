@@ -11,6 +11,12 @@ UNIT_LIMIT=${PROOFS_UNIT_LIMIT:-400}
 # -warn-signed-downcast: a conversion to a signed type that does not fit is an RTE goal too.
 FC_OPTS="-wp -wp-rte -warn-signed-downcast -wp-prover z3,cvc4 -wp-timeout $TIMEOUT -wp-par $PAR"
 CPP="-Iproofs/include -Iref/include -Iref/src"
+# Opt-in WP cache (PROOFS_CACHE=DIR): results are keyed by a digest of each goal, so only goals
+# whose code or contracts changed are re-proved. Off by default: a plain run proves everything.
+if [ -n "${PROOFS_CACHE:-}" ]; then
+    mkdir -p "$PROOFS_CACHE"
+    FC_OPTS="$FC_OPTS -wp-cache update -wp-cache-dir $(cd "$PROOFS_CACHE" && pwd)"
+fi
 
 t0=$(date +%s)
 case "$name" in

@@ -40,7 +40,7 @@ int tsr_sim_rng_fill(tsr_sim_rng *r, uint8_t *out, size_t n) {
         static const uint8_t label[] = "TSR-SIM-RNG-v1";
         uint8_t ctr[8], block[32];
         size_t take = n < 32 ? n : 32;
-        tsr_sha256 h;
+        tsr_sha256_ctx h;
         int i;
         for (i = 0; i < 8; i++) {
             ctr[i] = (uint8_t)(r->counter >> (56 - 8 * i));

@@ -146,7 +146,7 @@ static void tsr_sha256_compress(uint32_t *s, const uint8_t *block) {
     tsr_hash_wipe32(w, 64);
 }
 
-void tsr_sha256_init(tsr_sha256 *h) {
+void tsr_sha256_init(tsr_sha256_ctx *h) {
     size_t i;
     /*@ loop invariant bound: 0 <= i <= 8;
       @ loop assigns i, h->s[0 .. 7];
@@ -165,7 +165,7 @@ void tsr_sha256_init(tsr_sha256 *h) {
     h->bytes = 0;
 }
 
-void tsr_sha256_update(tsr_sha256 *h, const uint8_t *in, size_t len) {
+void tsr_sha256_update(tsr_sha256_ctx *h, const uint8_t *in, size_t len) {
     /* Bytes already waiting in buf: the count is public (a length), so branching on it is fine. */
     size_t fill = (size_t)(h->bytes % 64);
     size_t i = 0;
@@ -213,7 +213,7 @@ void tsr_sha256_update(tsr_sha256 *h, const uint8_t *in, size_t len) {
     }
 }
 
-void tsr_sha256_final(tsr_sha256 *h, uint8_t out32[32]) {
+void tsr_sha256_final(tsr_sha256_ctx *h, uint8_t out32[32]) {
     size_t fill = (size_t)(h->bytes % 64);
     uint64_t bits = h->bytes << 3; /* message length in bits, modulo 2^64 */
     size_t i;
@@ -258,14 +258,14 @@ void tsr_sha256_final(tsr_sha256 *h, uint8_t out32[32]) {
     h->bytes = 0;
 }
 
-void tsr_sha256_oneshot(uint8_t out32[32], const uint8_t *in, size_t len) {
-    tsr_sha256 h;
+void tsr_sha256(uint8_t out32[32], const uint8_t *in, size_t len) {
+    tsr_sha256_ctx h;
     tsr_sha256_init(&h);
     tsr_sha256_update(&h, in, len);
     tsr_sha256_final(&h, out32); /* wipes h */
 }
 
-void tsr_tagged_hash_init(tsr_sha256 *h, const uint8_t *tag, size_t taglen) {
+void tsr_tagged_hash_init(tsr_sha256_ctx *h, const uint8_t *tag, size_t taglen) {
     uint8_t th[32]; /* SHA256(tag): the tag is public */
     tsr_sha256(th, tag, taglen);
     tsr_sha256_init(h);
@@ -274,7 +274,7 @@ void tsr_tagged_hash_init(tsr_sha256 *h, const uint8_t *tag, size_t taglen) {
 }
 
 void tsr_tagged_hash(uint8_t out32[32], const uint8_t *tag, size_t taglen, const uint8_t *msg, size_t msglen) {
-    tsr_sha256 h;
+    tsr_sha256_ctx h;
     tsr_tagged_hash_init(&h, tag, taglen);
     tsr_sha256_update(&h, msg, msglen);
     tsr_sha256_final(&h, out32); /* wipes h */
@@ -287,7 +287,7 @@ void tsr_tagged_hash(uint8_t out32[32], const uint8_t *tag, size_t taglen, const
   @ requires sep: \separated(h, dst + (0 .. dstlen - 1));
   @ assigns *h;
   @*/
-static void tsr_xmd_absorb_dst_prime(tsr_sha256 *h, const uint8_t *dst, size_t dstlen) {
+static void tsr_xmd_absorb_dst_prime(tsr_sha256_ctx *h, const uint8_t *dst, size_t dstlen) {
     uint8_t l = (uint8_t)dstlen;
     tsr_sha256_update(h, dst, dstlen);
     tsr_sha256_update(h, &l, 1);
@@ -300,7 +300,7 @@ int tsr_expand_message_xmd(uint8_t *out, size_t outlen, const uint8_t *msg, size
     /* RFC 9380 §5.3.3 prefix for an oversize DST. */
     static const uint8_t oversize[17] = { 'H', '2', 'C', '-', 'O', 'V', 'E', 'R', 'S', 'I', 'Z', 'E',
                                           '-', 'D', 'S', 'T', '-' };
-    tsr_sha256 h;
+    tsr_sha256_ctx h;
     uint8_t dsth[32]; /* hashed oversize DST (public) */
     uint8_t b0[32];   /* b_0: secret when msg is */
     uint8_t bi[32];   /* b_i: secret when msg is */
@@ -520,7 +520,7 @@ int tsr_transcript_append_point(const tsr_context *ctx, tsr_transcript *t, const
 }
 
 void tsr_transcript_challenge(tsr_scalar *out, const tsr_transcript *t) {
-    tsr_sha256 h;
+    tsr_sha256_ctx h;
     uint8_t wide[64]; /* SHA256(T || 0x00) || SHA256(T || 0x01) */
     uint8_t sep;
     int ret;

@@ -79,6 +79,25 @@ static void tsr_scalar_load_be(uint32_t *r, const uint8_t *in) {
     }
 }
 
+/* r = a, eight limbs. */
+/*@ requires valid_r: \valid(r + (0 .. 7));
+  @ requires valid_a: \valid_read(a + (0 .. 7));
+  @ requires sep: \separated(r + (0 .. 7), a + (0 .. 7));
+  @ assigns r[0 .. 7];
+  @ ensures copied: \forall integer k; 0 <= k < 8 ==> r[k] == a[k];
+  @*/
+static void tsr_scalar_copy8(uint32_t *r, const uint32_t *a) {
+    size_t i;
+    /*@ loop invariant bound: 0 <= i <= 8;
+      @ loop invariant copied: \forall integer k; 0 <= k < i ==> r[k] == a[k];
+      @ loop assigns i, r[0 .. 7];
+      @ loop variant 8 - i;
+      @*/
+    for (i = 0; i < 8; i++) {
+        r[i] = a[i];
+    }
+}
+
 /* Wipes n limbs. tsr_memzero's contract is on char cells, which WP's typed memory model cannot
  * relate to uint32_t cells, so limbs are wiped here through a volatile pointer (the stores
  * cannot be elided either). */
@@ -391,16 +410,9 @@ static void tsr_scalar_reduce512(uint32_t *r, const uint32_t *x, tsr_scalar_work
   @ assigns r[0 .. 7], *w;
   @*/
 static void tsr_scalar_mul_limbs(uint32_t *r, const uint32_t *a, const uint32_t *b, tsr_scalar_work *w) {
-    size_t i;
     tsr_scalar_mul_wide(w->p, a, b);
     tsr_scalar_reduce512(w->u, w->p, w);
-    /*@ loop invariant bound: 0 <= i <= 8;
-      @ loop assigns i, r[0 .. 7];
-      @ loop variant 8 - i;
-      @*/
-    for (i = 0; i < 8; i++) {
-        r[i] = w->u[i];
-    }
+    tsr_scalar_copy8(r, w->u);
 }
 
 /* r = a^2 mod n on raw limbs, using w as scratch; r may equal a (not overlap w). */
@@ -412,16 +424,9 @@ static void tsr_scalar_mul_limbs(uint32_t *r, const uint32_t *a, const uint32_t 
   @ assigns r[0 .. 7], *w;
   @*/
 static void tsr_scalar_sqr_limbs(uint32_t *r, const uint32_t *a, tsr_scalar_work *w) {
-    size_t i;
     tsr_scalar_sqr_wide(w->p, a);
     tsr_scalar_reduce512(w->u, w->p, w);
-    /*@ loop invariant bound: 0 <= i <= 8;
-      @ loop assigns i, r[0 .. 7];
-      @ loop variant 8 - i;
-      @*/
-    for (i = 0; i < 8; i++) {
-        r[i] = w->u[i];
-    }
+    tsr_scalar_copy8(r, w->u);
 }
 
 void tsr_scalar_set_u32(tsr_scalar *r, uint32_t v) {
@@ -496,14 +501,7 @@ void tsr_scalar_encode(uint8_t out32[32], const tsr_scalar *a) {
     uint32_t v[8];
     size_t i;
     /* Copy first, so that out32 may overlap a. */
-    /*@ loop invariant bound: 0 <= i <= 8;
-      @ loop invariant copied: \forall integer k; 0 <= k < i ==> v[k] == a->d[k];
-      @ loop assigns i, v[0 .. 7];
-      @ loop variant 8 - i;
-      @*/
-    for (i = 0; i < 8; i++) {
-        v[i] = a->d[i];
-    }
+    tsr_scalar_copy8(v, a->d);
     /* Byte by byte from the least significant, with divisions by 256 rather than shifts so
      * that WP reads plain arithmetic (the compiler emits the same shifts). */
     /*@ loop invariant bound: 0 <= i <= 8;
@@ -565,13 +563,7 @@ int tsr_scalar_reduce_be(tsr_scalar *r, const uint8_t *in, size_t inlen) {
         x[i] = limb;
     }
     tsr_scalar_reduce512(w.u, x, &w);
-    /*@ loop invariant bound: 0 <= i <= 8;
-      @ loop assigns i, r->d[0 .. 7];
-      @ loop variant 8 - i;
-      @*/
-    for (i = 0; i < 8; i++) {
-        r->d[i] = w.u[i];
-    }
+    tsr_scalar_copy8(r->d, w.u);
     tsr_scalar_wipe32(x, 16);
     tsr_scalar_work_clear(&w);
     return TSR_OK;
@@ -596,13 +588,7 @@ void tsr_scalar_add(tsr_scalar *r, const tsr_scalar *a, const tsr_scalar *b) {
     s[8] = (uint32_t)carry;
     /* a, b < n, so s < 2n: one conditional subtraction. */
     tsr_scalar_final_sub(u, s, t);
-    /*@ loop invariant bound: 0 <= i <= 8;
-      @ loop assigns i, r->d[0 .. 7];
-      @ loop variant 8 - i;
-      @*/
-    for (i = 0; i < 8; i++) {
-        r->d[i] = u[i];
-    }
+    tsr_scalar_copy8(r->d, u);
     tsr_scalar_wipe32(s, 9);
     tsr_scalar_wipe32(t, 8);
     tsr_scalar_wipe32(u, 8);
@@ -634,13 +620,7 @@ void tsr_scalar_sub(tsr_scalar *r, const tsr_scalar *a, const tsr_scalar *b) {
         t[i] = (uint32_t)u;
         carry = u >> 32;
     }
-    /*@ loop invariant bound: 0 <= i <= 8;
-      @ loop assigns i, r->d[0 .. 7];
-      @ loop variant 8 - i;
-      @*/
-    for (i = 0; i < 8; i++) {
-        r->d[i] = t[i];
-    }
+    tsr_scalar_copy8(r->d, t);
     tsr_scalar_wipe32(t, 8);
 }
 
@@ -679,13 +659,7 @@ void tsr_scalar_inv(tsr_scalar *r, const tsr_scalar *a) {
         tsr_scalar_mul_limbs(tbl[k], tbl[k - 1], a->d, &w);
     }
     /* The top window of n - 2 is 0xF. */
-    /*@ loop invariant bound: 0 <= i <= 8;
-      @ loop assigns i, x[0 .. 7];
-      @ loop variant 8 - i;
-      @*/
-    for (i = 0; i < 8; i++) {
-        x[i] = tbl[15][i];
-    }
+    tsr_scalar_copy8(x, tbl[15]);
     /*@ loop invariant bound: -1 <= win <= 62;
       @ loop assigns win, i, w, x[0 .. 7];
       @ loop variant win + 1;
@@ -703,13 +677,7 @@ void tsr_scalar_inv(tsr_scalar *r, const tsr_scalar *a) {
             tsr_scalar_mul_limbs(x, x, tbl[nib], &w);
         }
     }
-    /*@ loop invariant bound: 0 <= i <= 8;
-      @ loop assigns i, r->d[0 .. 7];
-      @ loop variant 8 - i;
-      @*/
-    for (i = 0; i < 8; i++) {
-        r->d[i] = x[i];
-    }
+    tsr_scalar_copy8(r->d, x);
     /*@ loop invariant bound: 0 <= k <= 16;
       @ loop assigns k, tbl[0 .. 15][0 .. 7];
       @ loop variant 16 - k;

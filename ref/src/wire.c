@@ -171,6 +171,7 @@ int tsr_frame_encode(uint8_t *out, size_t outcap, size_t *outlen, const tsr_fram
     pos = TSR_WIRE_HEADER_BYTES;
     /*@ loop invariant bound: 0 <= i <= f->nfields;
       @ loop invariant pos: pos == TSR_WIRE_HEADER_BYTES + tsr_frame_body(f, i);
+      @ loop invariant pos_lo: TSR_WIRE_HEADER_BYTES <= pos;
       @ loop invariant need: need == TSR_WIRE_HEADER_BYTES + tsr_frame_body(f, f->nfields) && need <= outcap;
       @ loop invariant fits: pos <= need;
       @ loop assigns i, pos, out[TSR_WIRE_HEADER_BYTES .. outcap - 1];
@@ -256,23 +257,19 @@ int tsr_frame_decode(tsr_frame *f, const uint8_t *in, size_t inlen, tsr_check *r
         why = TSR_CHECK_COUNT;
         goto fail;
     }
-    f->version = in[0];
-    f->suite = in[1];
-    f->type = type;
-    tsr_wire_copy(f->session, in + 4, 32);
-    f->sender = sender;
-    f->nfields = 0;
-
     /* Fields. pos <= inlen throughout; each test compares a length against the bytes that remain
      * (inlen - pos), never pos + len against inlen, so no sum is formed before it is known to fit. */
     pos = TSR_WIRE_HEADER_BYTES;
     /*@ loop invariant bound: 0 <= i <= nfields;
       @ loop invariant pos_range: TSR_WIRE_HEADER_BYTES <= pos <= inlen;
       @ loop invariant pos_logic: pos == tsr_wire_pos{Pre}(in, inlen, i);
-      @ loop invariant fields: \forall integer k; 0 <= k < i ==>
-      @   f->field[k] == in + (tsr_wire_pos{Pre}(in, inlen, k) + 4) &&
-      @   f->field_len[k] == tsr_be32{Pre}(in + tsr_wire_pos{Pre}(in, inlen, k)) &&
-      @   TSR_WIRE_HEADER_BYTES <= tsr_wire_pos{Pre}(in, inlen, k) &&
+      @ loop invariant field_ptr: \forall integer k; 0 <= k < i ==>
+      @   f->field[k] == in + (tsr_wire_pos{Pre}(in, inlen, k) + 4);
+      @ loop invariant field_len: \forall integer k; 0 <= k < i ==>
+      @   f->field_len[k] == tsr_be32{Pre}(in + tsr_wire_pos{Pre}(in, inlen, k));
+      @ loop invariant field_lo: \forall integer k; 0 <= k < i ==>
+      @   TSR_WIRE_HEADER_BYTES <= tsr_wire_pos{Pre}(in, inlen, k);
+      @ loop invariant field_hi: \forall integer k; 0 <= k < i ==>
       @   tsr_wire_pos{Pre}(in, inlen, k) + 4 + f->field_len[k] <= pos;
       @ loop assigns i, pos, f->field[0 .. TSR_WIRE_MAX_FIELDS - 1], f->field_len[0 .. TSR_WIRE_MAX_FIELDS - 1];
       @ loop variant nfields - i;
@@ -296,6 +293,12 @@ int tsr_frame_decode(tsr_frame *f, const uint8_t *in, size_t inlen, tsr_check *r
         why = TSR_CHECK_TRAILING;
         goto fail;
     }
+    /* The header is stored only now: until here f held nothing but field slots. */
+    f->version = in[0];
+    f->suite = in[1];
+    f->type = type;
+    tsr_wire_copy(f->session, in + 4, 32);
+    f->sender = sender;
     f->nfields = nfields;
     if (reason != NULL) {
         *reason = TSR_CHECK_NONE;

@@ -125,7 +125,7 @@ static void test_point(const tsr_context *ctx) {
 
 static void test_hash(void) {
     uint8_t msg[200], out[32], wide[96];
-    tsr_sha256 h;
+    tsr_sha256_ctx h;
     tsr_scalar s[2];
     int rc;
     static const uint8_t dst[] = "TSR-CTIME-v1";

@@ -44,7 +44,7 @@ static void test_sha256_fips(void) {
     uint8_t out[32];
     uint8_t *m;
     size_t i, n = 1000000;
-    tsr_sha256 h;
+    tsr_sha256_ctx h;
 
     for (i = 0; i < sizeof v / sizeof v[0]; i++) {
         const uint8_t *msg = (const uint8_t *)v[i].msg;
@@ -84,7 +84,7 @@ static void test_sha256_fips(void) {
 }
 
 /* Returns 1 if the state is all zero (as tsr_sha256_final leaves it). */
-static int tsr_test_state_wiped(const tsr_sha256 *h) {
+static int tsr_test_state_wiped(const tsr_sha256_ctx *h) {
     size_t i;
     for (i = 0; i < 8; i++) {
         if (h->s[i] != 0) {
@@ -103,7 +103,7 @@ static int tsr_test_state_wiped(const tsr_sha256 *h) {
 static void test_sha256_streaming(void) {
     uint8_t m[200], want[32], got[32];
     size_t len, k;
-    tsr_sha256 h;
+    tsr_sha256_ctx h;
     unsigned long bad = 0, wiped_bad = 0, count_bad = 0;
 
     tsr_test_randbytes(m, sizeof m);
@@ -153,7 +153,7 @@ static void test_sha256_streaming(void) {
 
 static void test_tagged_hash(void) {
     uint8_t tag[100], msg[300], got[32], want[32], th[32], cat[64 + 300];
-    tsr_sha256 h;
+    tsr_sha256_ctx h;
     int i;
     unsigned long bad_lib = 0, bad_def = 0, bad_stream = 0, lib_fail = 0;
 

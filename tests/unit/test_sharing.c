@@ -460,6 +460,8 @@ static void test_vss(void) {
                 /* wrong id: share i presented under id j, and the shares of i and j swapped */
                 CHECK(tsr_feldman_verify(ctx, &cf, &ids[j], &shares[i], &why) == TSR_ERR_VERIFY &&
                       why == TSR_CHECK_FELDMAN);
+                CHECK(tsr_feldman_verify(ctx, &cf, &ids[i], &shares[j], &why) == TSR_ERR_VERIFY &&
+                      why == TSR_CHECK_FELDMAN);
                 CHECK(tsr_pedersen_verify(ctx, &cp, &ids[j], &shares[i], &blinds[i], &why) == TSR_ERR_VERIFY &&
                       why == TSR_CHECK_PEDERSEN);
                 CHECK(tsr_pedersen_verify(ctx, &cp, &ids[i], &shares[j], &blinds[j], &why) == TSR_ERR_VERIFY &&

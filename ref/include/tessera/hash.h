@@ -21,13 +21,13 @@ typedef struct {
     uint32_t s[8];
     uint8_t buf[64];
     uint64_t bytes; /* total bytes absorbed */
-} tsr_sha256;
+} tsr_sha256_ctx;
 
 /*@ requires valid_h: \valid(h);
   @ assigns *h;
   @ ensures empty: h->bytes == 0;
   @*/
-void tsr_sha256_init(tsr_sha256 *h);
+void tsr_sha256_init(tsr_sha256_ctx *h);
 
 /* In: in may be NULL only if len == 0. Secret: constant time in the bytes of in (the work depends
  * only on len and on the number of bytes absorbed before). */
@@ -37,7 +37,7 @@ void tsr_sha256_init(tsr_sha256 *h);
   @ assigns *h;
   @ ensures counted: h->bytes == (uint64_t)(\old(h->bytes) + len);
   @*/
-void tsr_sha256_update(tsr_sha256 *h, const uint8_t *in, size_t len);
+void tsr_sha256_update(tsr_sha256_ctx *h, const uint8_t *in, size_t len);
 
 /* Writes the digest and wipes the state. */
 /*@ requires valid_h: \valid(h);
@@ -46,18 +46,14 @@ void tsr_sha256_update(tsr_sha256 *h, const uint8_t *in, size_t len);
   @ assigns *h, out32[0 .. 31];
   @ ensures wiped: h->bytes == 0;
   @*/
-void tsr_sha256_final(tsr_sha256 *h, uint8_t out32[32]);
+void tsr_sha256_final(tsr_sha256_ctx *h, uint8_t out32[32]);
 
-/* One-shot SHA-256. out32 may overlap in.
- * Spelled tsr_sha256(out32, in, len): a C typedef and a function cannot share the name tsr_sha256,
- * so the function is tsr_sha256_oneshot and tsr_sha256 is a function-like macro for it (the macro
- * only expands before '(', so `tsr_sha256 h;` still names the state type). */
+/* One-shot SHA-256. out32 may overlap in. */
 /*@ requires valid_out: \valid(out32 + (0 .. 31));
   @ requires valid_in: \valid_read(in + (0 .. len - 1));
   @ assigns out32[0 .. 31];
   @*/
-void tsr_sha256_oneshot(uint8_t out32[32], const uint8_t *in, size_t len);
-#define tsr_sha256(out32, in, len) tsr_sha256_oneshot((out32), (in), (len))
+void tsr_sha256(uint8_t out32[32], const uint8_t *in, size_t len);
 
 /* BIP340 tagged hash: SHA256(SHA256(tag) || SHA256(tag) || msg). _init leaves h ready for msg. */
 /*@ requires valid_h: \valid(h);
@@ -66,7 +62,7 @@ void tsr_sha256_oneshot(uint8_t out32[32], const uint8_t *in, size_t len);
   @ assigns *h;
   @ ensures absorbed: h->bytes == 64;
   @*/
-void tsr_tagged_hash_init(tsr_sha256 *h, const uint8_t *tag, size_t taglen);
+void tsr_tagged_hash_init(tsr_sha256_ctx *h, const uint8_t *tag, size_t taglen);
 
 /*@ requires valid_out: \valid(out32 + (0 .. 31));
   @ requires valid_tag: \valid_read(tag + (0 .. taglen - 1));
@@ -135,7 +131,7 @@ int tsr_hash_to_field(tsr_scalar *out, size_t count, const uint8_t *msg, size_t 
 #define TSR_TR_POINT  5 /* 33-byte compressed point (identity: 33 zero bytes) */
 
 typedef struct {
-    tsr_sha256 h;
+    tsr_sha256_ctx h;
     uint8_t *tee;
     size_t teecap;
     size_t teelen;

@@ -57,8 +57,9 @@ typedef struct {
 int tsr_ids_check(const tsr_scalar *ids, size_t n, tsr_check *reason);
 
 /* Builds f with f(0) = *secret and t-1 random coefficients, each the reduction mod n of 64 bytes
- * of rand (randlen must be 64*(t-1)). Returns: TSR_OK, or TSR_ERR_ARG (t not in 1..TSR_MAX_PARTIES,
- * wrong randlen). Secret: secret, rand, p. */
+ * of rand (randlen must be 64*(t-1); rand may be NULL when t == 1). Returns: TSR_OK, or
+ * TSR_ERR_ARG (t not in 1..TSR_MAX_PARTIES, wrong randlen), then p is cleared (t = 0). secret may
+ * point into p. Secret: secret, rand, p. */
 /*@ requires valid_p: \valid(p);
   @ requires valid_secret: \valid_read(secret);
   @ requires valid_rand: \valid_read(rand + (0 .. randlen - 1));
@@ -151,7 +152,8 @@ int tsr_shamir_reconstruct(tsr_scalar *out, const tsr_scalar *ids, const tsr_sca
                            tsr_check *reason);
 
 /* Feldman commitments: c->c[k] = p->a[k]*G, c->t = p->t. Constant time in p.
- * Returns: TSR_OK, TSR_ERR_ARG, or TSR_ERR_INTERNAL. */
+ * Returns: TSR_OK, TSR_ERR_ARG (p->t not in 1..TSR_MAX_PARTIES) or TSR_ERR_INTERNAL; on error c is
+ * empty (t = 0). A zero coefficient gives the identity (which the commitment decoder refuses). */
 /*@ requires valid_ctx: \valid_read(ctx);
   @ requires valid_c: \valid(c);
   @ requires valid_p: \valid_read(p);
@@ -200,7 +202,8 @@ int tsr_feldman_verify(const tsr_context *ctx, const tsr_vss_commitment *c, cons
 int tsr_pedersen_generator(const tsr_context *ctx, tsr_point *h);
 
 /* Pedersen commitments: c[k] = f.a[k]*G + r.a[k]*H; f and r must have the same t.
- * Returns: TSR_OK, TSR_ERR_ARG or TSR_ERR_INTERNAL. Secret: f, r. */
+ * Returns: TSR_OK, TSR_ERR_ARG or TSR_ERR_INTERNAL (then c is empty, t = 0). Secret: f, r (the
+ * two summands of each c[k] are declassified for the addition only; spec/sharing.md §8.2). */
 /*@ requires valid_ctx: \valid_read(ctx);
   @ requires valid_c: \valid(c);
   @ requires valid_f: \valid_read(f);
@@ -212,7 +215,9 @@ int tsr_pedersen_generator(const tsr_context *ctx, tsr_point *h);
   @*/
 int tsr_pedersen_commit(const tsr_context *ctx, tsr_vss_commitment *c, const tsr_poly *f, const tsr_poly *r);
 
-/* Checks share*G + blind*H == sum_k c[k] id^k. Returns as tsr_feldman_verify (TSR_CHECK_PEDERSEN). */
+/* Checks share*G + blind*H == sum_k c[k] id^k. Returns as tsr_feldman_verify (TSR_CHECK_PEDERSEN).
+ * Secret: share, blind (declassified: share*G + blind*H, a hiding commitment equal to the public
+ * image when valid, and the two summands for the addition only; spec/sharing.md §8.2). */
 /*@ requires valid_ctx: \valid_read(ctx);
   @ requires valid_c: \valid_read(c);
   @ requires valid_id: \valid_read(id);

@@ -101,10 +101,14 @@ size_t tsr_frame_encoded_len(const tsr_frame *f);
   @ requires sep: \separated(out + (0 .. outcap - 1), f, outlen);
   @ assigns out[0 .. outcap - 1], *outlen;
   @ ensures result: \result == TSR_OK || \result == TSR_ERR_ARG;
-  @ ensures ok: \result == TSR_OK <==> (\old(tsr_frame_fields_ok(f)) &&
+  @ ensures ok_valid: \result == TSR_OK ==> \old(tsr_frame_fields_ok(f)) &&
   @   \old(TSR_WIRE_HEADER_BYTES + tsr_frame_body(f, f->nfields)) <= outcap &&
   @   \old(f->version) == TSR_WIRE_VERSION && tsr_wire_suite_ok(\old(f->suite)) &&
-  @   tsr_wire_type_ok(\old(f->type)) && \old(f->sender) <= TSR_MAX_PARTIES);
+  @   tsr_wire_type_ok(\old(f->type)) && \old(f->sender) <= TSR_MAX_PARTIES;
+  @ ensures ok_complete: (\old(tsr_frame_fields_ok(f)) &&
+  @   \old(TSR_WIRE_HEADER_BYTES + tsr_frame_body(f, f->nfields)) <= outcap &&
+  @   \old(f->version) == TSR_WIRE_VERSION && tsr_wire_suite_ok(\old(f->suite)) &&
+  @   tsr_wire_type_ok(\old(f->type)) && \old(f->sender) <= TSR_MAX_PARTIES) ==> \result == TSR_OK;
   @ ensures len: \result == TSR_OK ==> *outlen == \old(TSR_WIRE_HEADER_BYTES + tsr_frame_body(f, f->nfields));
   @ ensures len_err: \result != TSR_OK ==> *outlen == 0;
   @*/
@@ -168,15 +172,18 @@ int tsr_frame_encode(uint8_t *out, size_t outcap, size_t *outlen, const tsr_fram
   @   ensures reason != \null ==> *reason == TSR_CHECK_COUNT;
   @ behavior body:
   @   assumes tsr_wire_header_ok(in, inlen);
-  @   ensures ok: \result == TSR_OK ==>
-  @     \at(tsr_wire_pos(in, inlen, tsr_be16(in + 40)), Pre) == inlen &&
-  @     f->nfields == \at(tsr_be16(in + 40), Pre) && f->version == \at(in[0], Pre) &&
+  @   ensures ok_fill: \result == TSR_OK ==> \at(tsr_wire_pos(in, inlen, tsr_be16(in + 40)), Pre) == inlen;
+  @   ensures ok_count: \result == TSR_OK ==> f->nfields == \at(tsr_be16(in + 40), Pre);
+  @   ensures ok_header: \result == TSR_OK ==> f->version == \at(in[0], Pre) &&
   @     f->suite == \at(in[1], Pre) && f->type == \at(tsr_be16(in + 2), Pre) &&
-  @     f->sender == \at(tsr_be32(in + 36), Pre) &&
-  @     (\forall integer j; 0 <= j < 32 ==> f->session[j] == \at(in[4 + j], Pre));
-  @   ensures fields: \result == TSR_OK ==> \forall integer k; 0 <= k < f->nfields ==>
-  @     f->field[k] == in + (tsr_wire_pos{Pre}(in, inlen, k) + 4) &&
-  @     f->field_len[k] == tsr_be32{Pre}(in + tsr_wire_pos{Pre}(in, inlen, k)) &&
+  @     f->sender == \at(tsr_be32(in + 36), Pre);
+  @   ensures ok_session: \result == TSR_OK ==>
+  @     \forall integer j; 0 <= j < 32 ==> f->session[j] == \at(in[4 + j], Pre);
+  @   ensures field_ptr: \result == TSR_OK ==> \forall integer k; 0 <= k < f->nfields ==>
+  @     f->field[k] == in + (tsr_wire_pos{Pre}(in, inlen, k) + 4);
+  @   ensures field_len: \result == TSR_OK ==> \forall integer k; 0 <= k < f->nfields ==>
+  @     f->field_len[k] == tsr_be32{Pre}(in + tsr_wire_pos{Pre}(in, inlen, k));
+  @   ensures field_in: \result == TSR_OK ==> \forall integer k; 0 <= k < f->nfields ==>
   @     TSR_WIRE_HEADER_BYTES + 4 <= tsr_wire_pos{Pre}(in, inlen, k) + 4 &&
   @     tsr_wire_pos{Pre}(in, inlen, k) + 4 + f->field_len[k] <= inlen;
   @   ensures trailing: \result != TSR_OK && reason != \null && *reason == TSR_CHECK_TRAILING ==>
