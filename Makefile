@@ -38,7 +38,7 @@ FUZZ_REPLAY := $(patsubst %,$(B)/fuzz/replay_%,$(FUZZ_NAMES))
 
 SIM_SRC  := $(sort $(wildcard sim/*.c))
 
-.PHONY: all lib clean check demo install uninstall deps unit asan exhaustive vectors vectors-check \
+.PHONY: all lib clean check demo install uninstall deps unit asan exhaustive vectors vectors-check cli \
         py fuzz-replay fuzz ctime proofs install-test bench
 
 all: lib $(B)/tessera
@@ -196,6 +196,10 @@ uninstall:
 	      $(DESTDIR)$(LIBDIR)/pkgconfig/tessera.pc $(DESTDIR)$(BINDIR)/tessera
 	rm -rf $(DESTDIR)$(INCDIR)/tessera
 
+cli: $(B)/tessera
+	@mkdir -p $(LOGS)
+	@tests/cli/run.sh $(B)/tessera > $(LOGS)/cli.log 2>&1; tail -n 1 $(LOGS)/cli.log
+
 install-test: lib $(B)/tessera
 	@mkdir -p $(LOGS)
 	@tests/install/run.sh $(B)/install-test > $(LOGS)/install.log 2>&1; rc=$$?; tail -n 1 $(LOGS)/install.log; \
@@ -211,9 +215,9 @@ demo: deps all
 check: deps
 	@rm -rf $(LOGS); mkdir -p $(LOGS)
 	@$(MAKE) --no-print-directory all 2>&1 | tail -n 2
-	@-$(MAKE) -k --no-print-directory unit asan exhaustive vectors-check py fuzz-replay ctime proofs install-test
+	@-$(MAKE) -k --no-print-directory unit asan exhaustive vectors-check py fuzz-replay ctime proofs install-test cli
 	@tests/summary.sh $(LOGS) $(patsubst %,unit-%,$(notdir $(UNIT_BIN))) $(patsubst %,asan-%,$(notdir $(UNIT_ASAN))) \
-	  exhaustive vectors-check py $(patsubst %,fuzz-%,$(FUZZ_NAMES)) ctime proofs install
+	  exhaustive vectors-check py $(patsubst %,fuzz-%,$(FUZZ_NAMES)) ctime proofs install cli
 
 bench: $(B)/libtessera.a
 	@echo "no benchmarks yet"
