@@ -219,8 +219,11 @@ check: deps
 	@tests/summary.sh $(LOGS) $(patsubst %,unit-%,$(notdir $(UNIT_BIN))) $(patsubst %,asan-%,$(notdir $(UNIT_ASAN))) \
 	  exhaustive vectors-check py $(patsubst %,fuzz-%,$(FUZZ_NAMES)) ctime proofs install cli
 
-bench: $(B)/libtessera.a
-	@echo "no benchmarks yet"
+$(B)/bench: tests/bench/bench.c $(B)/libtessera.a
+	$(CC) $(CPPFLAGS_T) $(CFLAGS_T) $< $(B)/libtessera.a $(LIBS) -o $@
+
+bench: $(B)/bench
+	@$(B)/bench
 
 clean:
 	rm -rf $(B)

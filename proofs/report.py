@@ -83,10 +83,13 @@ def function_bodies(path):
 
 
 def ct_used(ct_h, src):
-    """The ct.h helpers a source uses, directly or through other helpers (comma-separated)."""
+    """The ct.h helpers present in a source's translation unit (comma-separated): all of them if
+    it includes ct.h (Frama-C keeps unused static inline functions), else none."""
     bodies = function_bodies(ct_h)
     with open(src, encoding="utf-8", errors="replace") as f:
         text = strip_comments(f.read())
+    if re.search(r'^\s*#\s*include\s+"ct\.h"', text, flags=re.M):
+        return ",".join(sorted(bodies))
     todo = [n for n in bodies if re.search(r"\b%s\b" % n, text)]
     used = set()
     while todo:
