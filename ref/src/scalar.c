@@ -116,13 +116,12 @@ static void tsr_scalar_wipe32(uint32_t *w, size_t n) {
     }
 }
 
-/* r = a - n mod 2^256; returns all-ones iff a < n (the subtraction borrowed), else 0.
- * r may equal a. */
+/* r = a - n mod 2^256; returns the final borrow: 1 iff a < n, else 0. r may equal a. */
 /*@ requires valid_r: \valid(r + (0 .. 7));
   @ requires valid_a: \valid_read(a + (0 .. 7));
   @ requires alias: r == a || \separated(r + (0 .. 7), a + (0 .. 7));
   @ assigns r[0 .. 7];
-  @ ensures mask: \result == 0 || \result == 0xffffffffU;
+  @ ensures bit: \result == 0 || \result == 1;
   @*/
 static uint32_t tsr_scalar_sub_n(uint32_t *r, const uint32_t *a) {
     uint32_t borrow = 0;
@@ -139,7 +138,7 @@ static uint32_t tsr_scalar_sub_n(uint32_t *r, const uint32_t *a) {
         /* |a[i] - n[i] - borrow| < 2^33, so bit 63 is set exactly when the limb borrowed. */
         borrow = (uint32_t)(t >> 63);
     }
-    return tsr_ct_nonzero_mask32(borrow);
+    return borrow;
 }
 
 /* Scratch space of the multiplication and reduction helpers. The public function that owns it
@@ -177,18 +176,18 @@ static void tsr_scalar_work_clear(tsr_scalar_work *w) {
   @ assigns r[0 .. 7], t[0 .. 7];
   @*/
 static void tsr_scalar_final_sub(uint32_t *r, const uint32_t *v, uint32_t *t) {
-    uint32_t lt_mask, use_mask;
+    uint32_t ge_mask, use_mask;
     size_t i;
-    lt_mask = tsr_scalar_sub_n(t, v);
     /* v >= n exactly when the top limb is set or the low 256 bits did not borrow. */
-    use_mask = tsr_ct_nonzero_mask32(v[8]) | ~lt_mask;
+    ge_mask = tsr_ct_zero_mask32(tsr_scalar_sub_n(t, v));
+    use_mask = tsr_ct_select32(tsr_ct_nonzero_mask32(v[8]), 0xffffffffU, ge_mask);
     /*@ loop invariant bound: 0 <= i <= 8;
       @ loop assigns i, r[0 .. 7];
       @ loop variant 8 - i;
       @*/
     TSR_UNROLL
     for (i = 0; i < 8; i++) {
-        r[i] = v[i] ^ (use_mask & (t[i] ^ v[i]));
+        r[i] = tsr_ct_select32(use_mask, t[i], v[i]);
     }
 }
 
@@ -475,8 +474,8 @@ int tsr_scalar_decode(tsr_scalar *r, const uint8_t in32[32]) {
     {
         /* Cross-check the byte comparison against the limb subtraction. */
         uint32_t tmp[8];
-        uint32_t borrow_mask = tsr_scalar_sub_n(tmp, v);
-        TSR_VERIFY_CHECK(borrow_mask == lt_mask);
+        uint32_t borrow = tsr_scalar_sub_n(tmp, v);
+        TSR_VERIFY_CHECK(tsr_ct_nonzero_mask32(borrow) == lt_mask);
         tsr_scalar_wipe32(tmp, 8);
     }
 #endif
@@ -616,7 +615,7 @@ void tsr_scalar_sub(tsr_scalar *r, const tsr_scalar *a, const tsr_scalar *b) {
       @ loop variant 8 - i;
       @*/
     for (i = 0; i < 8; i++) {
-        uint64_t u = (uint64_t)t[i] + (tsr_scalar_n[i] & add_mask) + carry;
+        uint64_t u = (uint64_t)t[i] + tsr_ct_select32(add_mask, tsr_scalar_n[i], 0) + carry;
         t[i] = (uint32_t)u;
         carry = u >> 32;
     }

@@ -138,10 +138,10 @@ uint32_t tsr_scalar_eq_mask(const tsr_scalar *a, const tsr_scalar *b);
 
 /* r = a if mask is all-ones, unchanged if mask is zero (mask must be one of the two). Constant
  * time. r may alias a. */
-/*@ requires is_mask: mask == 0 || mask == 0xffffffffU;
-  @ requires valid_r: \valid(r);
+/*@ requires valid_r: \valid(r);
   @ requires valid_a: \valid_read(a);
   @ requires alias_a: r == a || \separated(r, a);
+  @ requires is_mask: mask == 0 || mask == 0xffffffffU;
   @ assigns r->d[0 .. 7];
   @ ensures moved: mask == 0xffffffffU ==> \forall integer j; 0 <= j < 8 ==> r->d[j] == \old(a->d[j]);
   @ ensures kept: mask == 0 ==> \forall integer j; 0 <= j < 8 ==> r->d[j] == \old(r->d[j]);
