@@ -122,4 +122,38 @@ static inline uint32_t tsr_ct_memeq_mask(const uint8_t *a, const uint8_t *b, siz
     return tsr_ct_zero_mask32(acc);
 }
 
+/* Wipes n bytes / n 32-bit words with volatile stores, which the compiler cannot elide. For
+ * typed buffers: WP's typed memory model cannot view a uint8_t or uint32_t object through the
+ * char cells of tsr_memzero's contract, so ref/ code wipes its typed buffers with these.
+ * Truth table: every element becomes 0. */
+/*@ requires valid_p: \valid(p + (0 .. n - 1));
+  @ assigns p[0 .. n - 1];
+  @*/
+static inline void tsr_ct_wipe8(uint8_t *p, size_t n) {
+    volatile uint8_t *vp = p;
+    size_t i;
+    /*@ loop invariant bound: 0 <= i <= n;
+      @ loop assigns i, p[0 .. n - 1];
+      @ loop variant n - i;
+      @*/
+    for (i = 0; i < n; i++) {
+        vp[i] = 0;
+    }
+}
+
+/*@ requires valid_w: \valid(w + (0 .. n - 1));
+  @ assigns w[0 .. n - 1];
+  @*/
+static inline void tsr_ct_wipe32(uint32_t *w, size_t n) {
+    volatile uint32_t *vw = w;
+    size_t i;
+    /*@ loop invariant bound: 0 <= i <= n;
+      @ loop assigns i, w[0 .. n - 1];
+      @ loop variant n - i;
+      @*/
+    for (i = 0; i < n; i++) {
+        vw[i] = 0;
+    }
+}
+
 #endif

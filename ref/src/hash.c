@@ -61,24 +61,6 @@ static inline void tsr_hash_store_be64(uint8_t *p, uint64_t v) {
     tsr_hash_store_be32(p + 4, (uint32_t)v);
 }
 
-/* Wipes n words. tsr_memzero's contract is on char cells, which WP's typed memory model cannot
- * relate to uint32_t cells, so words are wiped here through a volatile pointer (the stores cannot
- * be elided either). */
-/*@ requires valid_w: \valid(w + (0 .. n - 1));
-  @ assigns w[0 .. n - 1];
-  @*/
-static void tsr_hash_wipe32(uint32_t *w, size_t n) {
-    volatile uint32_t *vw = w;
-    size_t i;
-    /*@ loop invariant bound: 0 <= i <= n;
-      @ loop assigns i, w[0 .. n - 1];
-      @ loop variant n - i;
-      @*/
-    for (i = 0; i < n; i++) {
-        vw[i] = 0;
-    }
-}
-
 /* One SHA-256 compression (FIPS 180-4 §6.2.2) of a 64-byte block into s. Straight-line in the
  * data: no branch and no table index depends on s or block. The message schedule is wiped. */
 /*@ requires valid_s: \valid(s + (0 .. 7));
@@ -143,7 +125,7 @@ static void tsr_sha256_compress(uint32_t *s, const uint8_t *block) {
     s[6] += g;
     s[7] += h;
 
-    tsr_hash_wipe32(w, 64);
+    tsr_ct_wipe32(w, 64);
 }
 
 void tsr_sha256_init(tsr_sha256_ctx *h) {
@@ -253,8 +235,8 @@ void tsr_sha256_final(tsr_sha256_ctx *h, uint8_t out32[32]) {
     }
 
     /* The state may hold secret input: wipe it. */
-    tsr_hash_wipe32(h->s, 8);
-    tsr_memzero(h->buf, sizeof h->buf);
+    tsr_ct_wipe32(h->s, 8);
+    tsr_ct_wipe8(h->buf, sizeof h->buf);
     h->bytes = 0;
 }
 
@@ -385,9 +367,9 @@ int tsr_expand_message_xmd(uint8_t *out, size_t outlen, const uint8_t *msg, size
     ret = TSR_OK;
 
 out:
-    tsr_memzero(b0, sizeof b0);
-    tsr_memzero(bi, sizeof bi);
-    tsr_memzero(x, sizeof x);
+    tsr_ct_wipe8(b0, sizeof b0);
+    tsr_ct_wipe8(bi, sizeof bi);
+    tsr_ct_wipe8(x, sizeof x);
     return ret;
 }
 
@@ -419,7 +401,7 @@ int tsr_hash_to_field(tsr_scalar *out, size_t count, const uint8_t *msg, size_t 
     }
 
 out:
-    tsr_memzero(u, ulen);
+    tsr_ct_wipe8(u, ulen);
     return ret;
 }
 
@@ -537,5 +519,5 @@ void tsr_transcript_challenge(tsr_scalar *out, const tsr_transcript *t) {
     ret = tsr_scalar_reduce_be(out, wide, sizeof wide);
     TSR_VERIFY_CHECK(ret == TSR_OK); /* 64 bytes is always accepted */
     (void)ret;
-    tsr_memzero(wide, sizeof wide);
+    tsr_ct_wipe8(wide, sizeof wide);
 }

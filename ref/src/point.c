@@ -179,7 +179,7 @@ int tsr_point_base_mul(const tsr_context *ctx, tsr_point *r, const tsr_scalar *k
     ret = TSR_OK;
 out:
     /* pk holds k*G, the public output: only the scalar copies are wiped. */
-    tsr_memzero(k32, sizeof k32);
+    tsr_ct_wipe8(k32, sizeof k32);
     tsr_scalar_clear(&kk);
     return ret;
 }
@@ -230,9 +230,9 @@ int tsr_point_mul(const tsr_context *ctx, tsr_point *r, const tsr_point *p, cons
 out:
     /* xy65 and pk hold k*P, the public output; xy65 is wiped anyway (it was undefined for the
      * ctime test until declassified). The scalar copies are secret. */
-    tsr_memzero(k32, sizeof k32);
+    tsr_ct_wipe8(k32, sizeof k32);
     tsr_scalar_clear(&kk);
-    tsr_memzero(xy65, sizeof xy65);
+    tsr_ct_wipe8(xy65, sizeof xy65);
     return ret;
 }
 
@@ -257,7 +257,7 @@ int tsr_point_mul_var(const tsr_context *ctx, tsr_point *r, const tsr_point *p, 
     r->infinity = 0;
     ret = TSR_OK;
 out:
-    tsr_memzero(k32, sizeof k32);
+    tsr_ct_wipe8(k32, sizeof k32);
     return ret;
 }
 

@@ -98,24 +98,6 @@ static void tsr_scalar_copy8(uint32_t *r, const uint32_t *a) {
     }
 }
 
-/* Wipes n limbs. tsr_memzero's contract is on char cells, which WP's typed memory model cannot
- * relate to uint32_t cells, so limbs are wiped here through a volatile pointer (the stores
- * cannot be elided either). */
-/*@ requires valid_w: \valid(w + (0 .. n - 1));
-  @ assigns w[0 .. n - 1];
-  @*/
-static void tsr_scalar_wipe32(uint32_t *w, size_t n) {
-    volatile uint32_t *vw = w;
-    size_t i;
-    /*@ loop invariant bound: 0 <= i <= n;
-      @ loop assigns i, w[0 .. n - 1];
-      @ loop variant n - i;
-      @*/
-    for (i = 0; i < n; i++) {
-        vw[i] = 0;
-    }
-}
-
 /* r = a - n mod 2^256; returns the final borrow: 1 iff a < n, else 0. r may equal a. */
 /*@ requires valid_r: \valid(r + (0 .. 7));
   @ requires valid_a: \valid_read(a + (0 .. 7));
@@ -158,13 +140,13 @@ typedef struct {
   @ assigns *w;
   @*/
 static void tsr_scalar_work_clear(tsr_scalar_work *w) {
-    tsr_scalar_wipe32(w->p, 16);
-    tsr_scalar_wipe32(w->q, 12);
-    tsr_scalar_wipe32(w->m1, 16);
-    tsr_scalar_wipe32(w->m2, 16);
-    tsr_scalar_wipe32(w->m3, 16);
-    tsr_scalar_wipe32(w->t, 8);
-    tsr_scalar_wipe32(w->u, 8);
+    tsr_ct_wipe32(w->p, 16);
+    tsr_ct_wipe32(w->q, 12);
+    tsr_ct_wipe32(w->m1, 16);
+    tsr_ct_wipe32(w->m2, 16);
+    tsr_ct_wipe32(w->m3, 16);
+    tsr_ct_wipe32(w->t, 8);
+    tsr_ct_wipe32(w->u, 8);
 }
 
 /* r = v mod n for a 257-bit v = v[0..7] + v[8] * 2^256 with v < 2n: one subtraction of n,
@@ -476,7 +458,7 @@ int tsr_scalar_decode(tsr_scalar *r, const uint8_t in32[32]) {
         uint32_t tmp[8];
         uint32_t borrow = tsr_scalar_sub_n(tmp, v);
         TSR_VERIFY_CHECK(tsr_ct_nonzero_mask32(borrow) == lt_mask);
-        tsr_scalar_wipe32(tmp, 8);
+        tsr_ct_wipe32(tmp, 8);
     }
 #endif
     /*@ loop invariant bound: 0 <= i <= 8;
@@ -492,7 +474,7 @@ int tsr_scalar_decode(tsr_scalar *r, const uint8_t in32[32]) {
      * be blamed) on it; the value itself stays secret. */
     TSR_DECLASSIFY(&lt_mask, sizeof lt_mask);
     ret = lt_mask != 0 ? TSR_OK : TSR_ERR_RANGE;
-    tsr_scalar_wipe32(v, 8);
+    tsr_ct_wipe32(v, 8);
     return ret;
 }
 
@@ -528,7 +510,7 @@ void tsr_scalar_encode(uint8_t out32[32], const tsr_scalar *a) {
         /*@ assert b0: out32[28 - 4 * i] == x3; */
         /*@ assert limb: tsr_scalar_be_limb(out32, i) == v[i]; */
     }
-    tsr_scalar_wipe32(v, 8);
+    tsr_ct_wipe32(v, 8);
 }
 
 int tsr_scalar_reduce_be(tsr_scalar *r, const uint8_t *in, size_t inlen) {
@@ -563,7 +545,7 @@ int tsr_scalar_reduce_be(tsr_scalar *r, const uint8_t *in, size_t inlen) {
     }
     tsr_scalar_reduce512(w.u, x, &w);
     tsr_scalar_copy8(r->d, w.u);
-    tsr_scalar_wipe32(x, 16);
+    tsr_ct_wipe32(x, 16);
     tsr_scalar_work_clear(&w);
     return TSR_OK;
 }
@@ -588,9 +570,9 @@ void tsr_scalar_add(tsr_scalar *r, const tsr_scalar *a, const tsr_scalar *b) {
     /* a, b < n, so s < 2n: one conditional subtraction. */
     tsr_scalar_final_sub(u, s, t);
     tsr_scalar_copy8(r->d, u);
-    tsr_scalar_wipe32(s, 9);
-    tsr_scalar_wipe32(t, 8);
-    tsr_scalar_wipe32(u, 8);
+    tsr_ct_wipe32(s, 9);
+    tsr_ct_wipe32(t, 8);
+    tsr_ct_wipe32(u, 8);
 }
 
 void tsr_scalar_sub(tsr_scalar *r, const tsr_scalar *a, const tsr_scalar *b) {
@@ -620,7 +602,7 @@ void tsr_scalar_sub(tsr_scalar *r, const tsr_scalar *a, const tsr_scalar *b) {
         carry = u >> 32;
     }
     tsr_scalar_copy8(r->d, t);
-    tsr_scalar_wipe32(t, 8);
+    tsr_ct_wipe32(t, 8);
 }
 
 void tsr_scalar_neg(tsr_scalar *r, const tsr_scalar *a) {
@@ -682,9 +664,9 @@ void tsr_scalar_inv(tsr_scalar *r, const tsr_scalar *a) {
       @ loop variant 16 - k;
       @*/
     for (k = 0; k < 16; k++) {
-        tsr_scalar_wipe32(tbl[k], 8);
+        tsr_ct_wipe32(tbl[k], 8);
     }
-    tsr_scalar_wipe32(x, 8);
+    tsr_ct_wipe32(x, 8);
     tsr_scalar_work_clear(&w);
 }
 
@@ -733,5 +715,5 @@ void tsr_scalar_cmov(tsr_scalar *r, const tsr_scalar *a, uint32_t mask) {
 }
 
 void tsr_scalar_clear(tsr_scalar *a) {
-    tsr_scalar_wipe32(a->d, 8);
+    tsr_ct_wipe32(a->d, 8);
 }
