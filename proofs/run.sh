@@ -5,7 +5,7 @@
 # Usage: proofs/run.sh OUTDIR [--update-baseline]
 # Environment: PROOFS_TIMEOUT (per goal and prover, seconds, default 5), PROOFS_PAR (prover
 # processes per file, default 1), PROOFS_JOBS (files at a time, default 2), PROOFS_UNIT_LIMIT
-# (wall-clock seconds per file, default 400), PROOFS_FILES (subset of ref/src/*.c).
+# (wall-clock seconds per file, default 900), PROOFS_FILES (subset of ref/src/*.c).
 set -u
 cd "$(dirname "$0")/.." || exit 1
 

@@ -7,7 +7,7 @@ out=$1 name=$2 owned=$3
 PYTHON=/usr/bin/python3
 TIMEOUT=${PROOFS_TIMEOUT:-5}
 PAR=${PROOFS_PAR:-1}
-UNIT_LIMIT=${PROOFS_UNIT_LIMIT:-400}
+UNIT_LIMIT=${PROOFS_UNIT_LIMIT:-900}
 # -warn-signed-downcast: a conversion to a signed type that does not fit is an RTE goal too.
 FC_OPTS="-wp -wp-rte -warn-signed-downcast -wp-prover z3,cvc4 -wp-timeout $TIMEOUT -wp-par $PAR"
 CPP="-Iproofs/include -Iref/include -Iref/src"
