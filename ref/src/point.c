@@ -118,17 +118,6 @@ static void tsr_point_copy_bytes(uint8_t *dst, const uint8_t *src, size_t n) {
     }
 }
 
-/* Sets *reason (if reason != NULL) to check. */
-/*@ requires valid_reason: reason == \null || \valid(reason);
-  @ assigns *reason;
-  @ ensures set: reason != \null ==> *reason == check;
-  @*/
-static void tsr_point_set_reason(tsr_check *reason, tsr_check check) {
-    if (reason != NULL) {
-        *reason = check;
-    }
-}
-
 void tsr_point_set_identity(tsr_point *r) {
     size_t i;
     /*@ loop invariant bound: 0 <= i <= 64;
@@ -346,7 +335,7 @@ int tsr_point_decode(const tsr_context *ctx, tsr_point *r, const uint8_t *in, si
     }
     if (tsr_point_all_zero(in, TSR_POINT_BYTES)) {
         if ((flags & TSR_POINT_ALLOW_IDENTITY) != 0) {
-            tsr_point_set_reason(reason, TSR_CHECK_NONE);
+            tsr_set_reason(reason, TSR_CHECK_NONE);
             tsr_point_set_identity(r);
             return TSR_OK;
         }
@@ -366,12 +355,12 @@ int tsr_point_decode(const tsr_context *ctx, tsr_point *r, const uint8_t *in, si
         check = TSR_CHECK_POINT_NOT_ON_CURVE;
         goto fail;
     }
-    tsr_point_set_reason(reason, TSR_CHECK_NONE);
+    tsr_set_reason(reason, TSR_CHECK_NONE);
     r->pk = pk;
     r->infinity = 0;
     return TSR_OK;
 fail:
-    tsr_point_set_reason(reason, check);
+    tsr_set_reason(reason, check);
     tsr_point_set_identity(r);
     return ret;
 }
@@ -392,12 +381,12 @@ int tsr_point_decode_xonly(const tsr_context *ctx, tsr_point *r, const uint8_t i
         check = TSR_CHECK_POINT_NOT_ON_CURVE;
         goto fail;
     }
-    tsr_point_set_reason(reason, TSR_CHECK_NONE);
+    tsr_set_reason(reason, TSR_CHECK_NONE);
     r->pk = pk;
     r->infinity = 0;
     return TSR_OK;
 fail:
-    tsr_point_set_reason(reason, check);
+    tsr_set_reason(reason, check);
     tsr_point_set_identity(r);
     return TSR_ERR_ENCODING;
 }

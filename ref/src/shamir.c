@@ -6,41 +6,11 @@
 #include "tessera/scalar.h"
 #include "tessera/sharing.h"
 #include "ct.h"
+#include "internal.h"
+#include "sharing_internal.h"
 
 /* Bytes of rand consumed per random coefficient (reduced mod n: bias below 2^-256). */
 #define TSR_POLY_RAND_BYTES 64
-
-/* Sets *reason (if reason != NULL) to check. */
-/*@ requires valid_reason: reason == \null || \valid(reason);
-  @ assigns *reason;
-  @ ensures set: reason != \null ==> *reason == check;
-  @*/
-static void tsr_shamir_set_reason(tsr_check *reason, tsr_check check) {
-    if (reason != NULL) {
-        *reason = check;
-    }
-}
-
-/* Returns: 1 if some limb of a is non-zero (a != 0), else 0. Public input: may branch. */
-/*@ requires valid_a: \valid_read(a);
-  @ assigns \nothing;
-  @ ensures bool: \result == 0 || \result == 1;
-  @ ensures nonzero: \result == 1 <==> tsr_scalar_nonzero(a);
-  @*/
-static int tsr_shamir_limbs_nonzero(const tsr_scalar *a) {
-    size_t k;
-    /*@ loop invariant bound: 0 <= k <= 8;
-      @ loop invariant zero: \forall integer j; 0 <= j < k ==> a->d[j] == 0;
-      @ loop assigns k;
-      @ loop variant 8 - k;
-      @*/
-    for (k = 0; k < 8; k++) {
-        if (a->d[k] != 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
 
 /* Returns: 1 if some limb of a differs from b's (a != b), else 0. Public inputs: may branch. */
 /*@ requires valid_a: \valid_read(a);
@@ -79,7 +49,7 @@ int tsr_ids_check(const tsr_scalar *ids, size_t n, tsr_check *reason) {
       @ loop variant n - i;
       @*/
     for (i = 0; i < n; i++) {
-        if (!tsr_shamir_limbs_nonzero(&ids[i])) {
+        if (!tsr_id_nonzero_var(&ids[i])) {
             /*@ assert zero_id: !tsr_scalar_nonzero(ids + i); */
             check = TSR_CHECK_ID_ZERO;
             goto fail;
@@ -105,10 +75,10 @@ int tsr_ids_check(const tsr_scalar *ids, size_t n, tsr_check *reason) {
             }
         }
     }
-    tsr_shamir_set_reason(reason, TSR_CHECK_NONE);
+    tsr_set_reason(reason, TSR_CHECK_NONE);
     return TSR_OK;
 fail:
-    tsr_shamir_set_reason(reason, check);
+    tsr_set_reason(reason, check);
     return TSR_ERR_ARG;
 }
 
@@ -195,7 +165,7 @@ int tsr_shamir_split(tsr_scalar *shares, const tsr_scalar *ids, size_t n, const 
 
     if (n < 1 || n > TSR_MAX_PARTIES) {
         /* The count itself is wrong, so the size of shares is unknown: nothing is written. */
-        tsr_shamir_set_reason(reason, TSR_CHECK_COUNT);
+        tsr_set_reason(reason, TSR_CHECK_COUNT);
         return TSR_ERR_ARG;
     }
     if (p->t < 1 || p->t > n) {
@@ -212,7 +182,7 @@ int tsr_shamir_split(tsr_scalar *shares, const tsr_scalar *ids, size_t n, const 
     for (i = 0; i < n; i++) {
         tsr_poly_eval(&shares[i], p, &ids[i]);
     }
-    tsr_shamir_set_reason(reason, TSR_CHECK_NONE);
+    tsr_set_reason(reason, TSR_CHECK_NONE);
     return TSR_OK;
 fail:
     /*@ loop invariant bound: 0 <= i <= n;
@@ -222,7 +192,7 @@ fail:
     for (i = 0; i < n; i++) {
         tsr_scalar_clear(&shares[i]);
     }
-    tsr_shamir_set_reason(reason, check);
+    tsr_set_reason(reason, check);
     return TSR_ERR_ARG;
 }
 
@@ -280,11 +250,11 @@ int tsr_lagrange_coeff(tsr_scalar *out, const tsr_scalar *ids, size_t k, size_t 
     /* Computed into a local: out may alias x or an id. */
     tsr_lagrange_unchecked(&r, ids, k, i, x);
     *out = r;
-    tsr_shamir_set_reason(reason, TSR_CHECK_NONE);
+    tsr_set_reason(reason, TSR_CHECK_NONE);
     return TSR_OK;
 fail:
     tsr_scalar_set_u32(out, 0);
-    tsr_shamir_set_reason(reason, check);
+    tsr_set_reason(reason, check);
     return TSR_ERR_ARG;
 }
 
@@ -317,7 +287,7 @@ int tsr_shamir_interpolate(tsr_scalar *out, const tsr_scalar *ids, const tsr_sca
 out:
     /* out is written last (it may alias x, an id or a share); zero on error. */
     *out = acc;
-    tsr_shamir_set_reason(reason, check);
+    tsr_set_reason(reason, check);
     tsr_scalar_clear(&acc);
     tsr_scalar_clear(&term);
     return ret;

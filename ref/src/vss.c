@@ -8,23 +8,14 @@
 #include "tessera/scalar.h"
 #include "tessera/sharing.h"
 #include "ct.h"
+#include "internal.h"
+#include "sharing_internal.h"
 
 /* The Pedersen generator's domain tag, ASCII "TSR-PEDERSEN-H-v1" (17 bytes, no terminator), and
  * its try bound. Each try succeeds with probability about 1/2, so 256 tries all fail with
  * probability 2^-256 (and in fact ctr = 0 succeeds: spec/sharing.md §Pedersen generator). */
 #define TSR_PEDERSEN_TAG_BYTES 17
 #define TSR_PEDERSEN_MAX_TRIES 256u
-
-/* Sets *reason (if reason != NULL) to check. */
-/*@ requires valid_reason: reason == \null || \valid(reason);
-  @ assigns *reason;
-  @ ensures set: reason != \null ==> *reason == check;
-  @*/
-static void tsr_vss_set_reason(tsr_check *reason, tsr_check check) {
-    if (reason != NULL) {
-        *reason = check;
-    }
-}
 
 /* Empties a commitment vector: t = 0 and every point the identity. */
 /*@ requires valid_c: \valid(c);
@@ -42,27 +33,6 @@ static void tsr_vss_commitment_clear(tsr_vss_commitment *c) {
         tsr_point_set_identity(&c->c[k]);
     }
     c->t = 0;
-}
-
-/* Returns: 1 if some limb of a is non-zero, else 0. Public input (an identifier). */
-/*@ requires valid_a: \valid_read(a);
-  @ assigns \nothing;
-  @ ensures bool: \result == 0 || \result == 1;
-  @ ensures nonzero: \result == 1 <==> tsr_scalar_nonzero(a);
-  @*/
-static int tsr_vss_id_nonzero(const tsr_scalar *a) {
-    size_t k;
-    /*@ loop invariant bound: 0 <= k <= 8;
-      @ loop invariant zero: \forall integer j; 0 <= j < k ==> a->d[j] == 0;
-      @ loop assigns k;
-      @ loop variant 8 - k;
-      @*/
-    for (k = 0; k < 8; k++) {
-        if (a->d[k] != 0) {
-            return 1;
-        }
-    }
-    return 0;
 }
 
 int tsr_feldman_commit(const tsr_context *ctx, tsr_vss_commitment *c, const tsr_poly *p) {
@@ -146,7 +116,7 @@ int tsr_feldman_verify(const tsr_context *ctx, const tsr_vss_commitment *c, cons
     int ret = TSR_ERR_ARG;
 
     tsr_point_set_identity(&lhs);
-    if (!tsr_vss_id_nonzero(id)) {
+    if (!tsr_id_nonzero_var(id)) {
         check = TSR_CHECK_ID_ZERO;
         goto out;
     }
@@ -167,7 +137,7 @@ int tsr_feldman_verify(const tsr_context *ctx, const tsr_vss_commitment *c, cons
     }
 out:
     /* lhs is public (above): nothing secret to wipe. */
-    tsr_vss_set_reason(reason, check);
+    tsr_set_reason(reason, check);
     return ret;
 }
 
@@ -274,7 +244,7 @@ int tsr_pedersen_verify(const tsr_context *ctx, const tsr_vss_commitment *c, con
     int ret = TSR_ERR_ARG;
 
     tsr_point_set_identity(&lhs);
-    if (!tsr_vss_id_nonzero(id)) {
+    if (!tsr_id_nonzero_var(id)) {
         check = TSR_CHECK_ID_ZERO;
         goto out;
     }
@@ -295,7 +265,7 @@ int tsr_pedersen_verify(const tsr_context *ctx, const tsr_vss_commitment *c, con
     }
 out:
     /* lhs is public (above): nothing secret to wipe. */
-    tsr_vss_set_reason(reason, check);
+    tsr_set_reason(reason, check);
     return ret;
 }
 
@@ -385,11 +355,11 @@ int tsr_vss_commitment_decode(const tsr_context *ctx, tsr_vss_commitment *c, con
         }
     }
     c->t = count;
-    tsr_vss_set_reason(reason, TSR_CHECK_NONE);
+    tsr_set_reason(reason, TSR_CHECK_NONE);
     return TSR_OK;
 fail:
     tsr_vss_commitment_clear(c);
-    tsr_vss_set_reason(reason, check);
+    tsr_set_reason(reason, check);
     return ret;
 }
 
@@ -414,7 +384,7 @@ int tsr_share_decode(tsr_scalar *id, tsr_scalar *value, const uint8_t *in, size_
         check = TSR_CHECK_SCALAR_RANGE;
         goto fail;
     }
-    if (!tsr_vss_id_nonzero(id)) {
+    if (!tsr_id_nonzero_var(id)) {
         check = TSR_CHECK_ID_ZERO;
         goto fail;
     }
@@ -423,11 +393,11 @@ int tsr_share_decode(tsr_scalar *id, tsr_scalar *value, const uint8_t *in, size_
         check = TSR_CHECK_SCALAR_RANGE;
         goto fail;
     }
-    tsr_vss_set_reason(reason, TSR_CHECK_NONE);
+    tsr_set_reason(reason, TSR_CHECK_NONE);
     return TSR_OK;
 fail:
     tsr_scalar_clear(id);
     tsr_scalar_clear(value);
-    tsr_vss_set_reason(reason, check);
+    tsr_set_reason(reason, check);
     return ret;
 }
