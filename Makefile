@@ -142,19 +142,32 @@ fuzz-replay: $(FUZZ_REPLAY)
 	  tail -n 1 $(LOGS)/fuzz-$$n.log; [ $$rc -eq 0 ] || echo "fuzz-$$n: exit $$rc"; done
 
 AFL_CC ?= afl-clang-fast
+# AFL++ builds carry ASan and UBSan (AFL_USE_ASAN/UBSAN make afl-clang-fast add them), so an
+# out-of-bounds read inside the persistent loop is a crash, not a silent pass.
+AFL_SAN ?= AFL_USE_ASAN=1 AFL_USE_UBSAN=1
 $(B)/afl/fuzz_%: fuzz/fuzz_%.c fuzz/afl.c fuzz/fuzz.h $(LIB_SRC) $(LIB_HDR)
 	@mkdir -p $(@D)
-	$(AFL_CC) $(CPPFLAGS_T) -Ifuzz -std=c11 -O2 -g -DTSR_VERIFY $< fuzz/afl.c $(LIB_SRC) $(LIBS) -o $@
+	$(AFL_SAN) $(AFL_CC) $(CPPFLAGS_T) -Ifuzz -std=c11 -O2 -g -DTSR_VERIFY $< fuzz/afl.c $(LIB_SRC) $(LIBS) -o $@
 
+# One campaign per harness, FUZZ_SECONDS each, from the committed seeds and dictionary into a
+# fresh build/afl-out/<name> (a previous campaign's output is removed). Prints execs, corpus size
+# and crashes per harness from AFL++'s fuzzer_stats; fails if any campaign saved a crash.
 fuzz: $(patsubst %,$(B)/afl/fuzz_%,$(FUZZ_NAMES))
-	@for n in $(FUZZ_NAMES); do \
-	  echo "fuzzing $$n for $(FUZZ_SECONDS)s"; \
-	  AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 \
-	  afl-fuzz -V $(FUZZ_SECONDS) -i fuzz/corpus/$$n -o $(B)/afl-out/$$n -x fuzz/dict/$$n.dict -- $(B)/afl/fuzz_$$n \
-	    > $(B)/afl-$$n.log 2>&1 || afl-fuzz -V $(FUZZ_SECONDS) -i fuzz/corpus/$$n -o $(B)/afl-out/$$n -- $(B)/afl/fuzz_$$n >> $(B)/afl-$$n.log 2>&1; \
-	  tail -n 3 $(B)/afl-$$n.log; \
-	  ls $(B)/afl-out/$$n/default/crashes 2>/dev/null | grep -v README | sed "s/^/CRASH $$n: /"; \
-	done
+	@mkdir -p $(B)/afl-out; bad=0; \
+	for n in $(FUZZ_NAMES); do \
+	  echo "fuzzing $$n for $(FUZZ_SECONDS)s"; rm -rf $(B)/afl-out/$$n; \
+	  dict=""; [ -f fuzz/dict/$$n.dict ] && dict="-x fuzz/dict/$$n.dict"; \
+	  AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 \
+	  afl-fuzz -V $(FUZZ_SECONDS) -i fuzz/corpus/$$n -o $(B)/afl-out/$$n $$dict -- $(B)/afl/fuzz_$$n \
+	    > $(B)/afl-$$n.log 2>&1; rc=$$?; \
+	  st=$(B)/afl-out/$$n/default/fuzzer_stats; \
+	  if [ $$rc -ne 0 ] || [ ! -f $$st ]; then echo "afl-fuzz $$n failed (exit $$rc), see $(B)/afl-$$n.log"; \
+	    tail -n 5 $(B)/afl-$$n.log; bad=1; continue; fi; \
+	  awk -F' *: *' -v n=$$n '{v[$$1]=$$2} END {printf "fuzz %s: %s execs, %s corpus entries (%s found), %s crashes, %s hangs, edge coverage %s\n", \
+	    n, v["execs_done"], v["corpus_count"], v["corpus_found"], v["saved_crashes"], v["saved_hangs"], v["bitmap_cvg"]}' $$st; \
+	  for c in $$(ls $(B)/afl-out/$$n/default/crashes 2>/dev/null | grep -v README); do \
+	    echo "CRASH $$n: $(B)/afl-out/$$n/default/crashes/$$c"; bad=1; done; \
+	done; [ $$bad -eq 0 ]
 
 # ---- constant time (Valgrind memcheck) -------------------------------------------------------
 $(B)/ctime/ctime_test: tests/ctime/ctime_test.c $(LIB_SRC) $(LIB_HDR)

@@ -7,6 +7,7 @@
 #define TSR_AFL_MAX_INPUT (1u << 20) /* AFL++'s default maximum test case size */
 
 #ifdef __AFL_FUZZ_TESTCASE_LEN
+#include <unistd.h> /* read(), used by the AFL++ macros outside the fork server */
 __AFL_FUZZ_INIT();
 #endif
 

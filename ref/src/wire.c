@@ -38,7 +38,7 @@ static uint32_t tsr_wire_get32(const uint8_t *p) {
 
 /*@ requires valid_p: \valid(p + (0 .. 1));
   @ assigns p[0 .. 1];
-  @ ensures value: tsr_be16(p) == v;
+  @ ensures bytes: p[0] == v / 256 && p[1] == v % 256;
   @*/
 static void tsr_wire_put16(uint8_t *p, uint16_t v) {
     p[0] = (uint8_t)(v / 256u);
@@ -47,7 +47,7 @@ static void tsr_wire_put16(uint8_t *p, uint16_t v) {
 
 /*@ requires valid_p: \valid(p + (0 .. 3));
   @ assigns p[0 .. 3];
-  @ ensures value: tsr_be32(p) == v;
+  @ ensures bytes: p[0] == v / 16777216 && p[1] == v / 65536 % 256 && p[2] == v / 256 % 256 && p[3] == v % 256;
   @*/
 static void tsr_wire_put32(uint8_t *p, uint32_t v) {
     p[0] = (uint8_t)(v / 16777216u);
@@ -154,6 +154,9 @@ size_t tsr_frame_encoded_len(const tsr_frame *f) {
 int tsr_frame_encode(uint8_t *out, size_t outcap, size_t *outlen, const tsr_frame *f) {
     size_t need, pos, i;
     if (outlen == NULL || f == NULL || (out == NULL && outcap != 0)) {
+        if (outlen != NULL) {
+            *outlen = 0;
+        }
         return TSR_ERR_ARG;
     }
     need = tsr_frame_encoded_len(f);
@@ -213,9 +216,160 @@ static void tsr_frame_reset(tsr_frame *f) {
     f->nfields = 0;
 }
 
+/* Lemma (by the same ghost-loop induction as above): once a length prefix or a field runs past the end,
+ * tsr_wire_pos stays -1 for every later field count. With it the decoder's contract states that a
+ * frame whose header passes is accepted exactly when tsr_wire_pos(in, inlen, nfields) == inlen. */
+/*@ ghost
+  @ /@ requires order: 0 <= k <= j;
+  @  @ requires stuck: tsr_wire_pos(in, inlen, k) == -1;
+  @  @ assigns \nothing;
+  @  @ ensures stuck: tsr_wire_pos(in, inlen, j) == -1;
+  @  @/
+  @ void tsr_wire_pos_stuck(const uint8_t *in, size_t inlen, size_t k, size_t j) {
+  @   size_t m = k;
+  @   /@ loop invariant bound: k <= m <= j;
+  @    @ loop invariant stuck: tsr_wire_pos(in, inlen, m) == -1;
+  @    @ loop assigns m;
+  @    @ loop variant j - m;
+  @    @/
+  @   while (m < j) {
+  @     m++;
+  @   }
+  @ }
+  @*/
+
+/* The header checks of tsr_frame_decode, in the documented order (spec/encoding.md §Frame
+ * decoding). Returns: TSR_CHECK_NONE, or the first failed check. Reads nothing before inlen >= 42
+ * is known. */
+/*@ requires valid_in: \valid_read(in + (0 .. inlen - 1));
+  @ assigns \nothing;
+  @ behavior truncated_header:
+  @   assumes inlen < TSR_WIRE_HEADER_BYTES;
+  @   ensures \result == TSR_CHECK_TRUNCATED;
+  @ behavior oversize:
+  @   assumes TSR_WIRE_HEADER_BYTES <= inlen && inlen > TSR_WIRE_MAX_FRAME;
+  @   ensures \result == TSR_CHECK_SIZE;
+  @ behavior bad_version:
+  @   assumes TSR_WIRE_HEADER_BYTES <= inlen <= TSR_WIRE_MAX_FRAME;
+  @   assumes in[0] != TSR_WIRE_VERSION;
+  @   ensures \result == TSR_CHECK_VERSION;
+  @ behavior bad_suite:
+  @   assumes TSR_WIRE_HEADER_BYTES <= inlen <= TSR_WIRE_MAX_FRAME;
+  @   assumes in[0] == TSR_WIRE_VERSION && !tsr_wire_suite_ok(in[1]);
+  @   ensures \result == TSR_CHECK_SUITE;
+  @ behavior bad_type:
+  @   assumes TSR_WIRE_HEADER_BYTES <= inlen <= TSR_WIRE_MAX_FRAME;
+  @   assumes in[0] == TSR_WIRE_VERSION && tsr_wire_suite_ok(in[1]) && !tsr_wire_type_ok(tsr_be16(in + 2));
+  @   ensures \result == TSR_CHECK_TYPE;
+  @ behavior bad_sender:
+  @   assumes TSR_WIRE_HEADER_BYTES <= inlen <= TSR_WIRE_MAX_FRAME;
+  @   assumes in[0] == TSR_WIRE_VERSION && tsr_wire_suite_ok(in[1]) && tsr_wire_type_ok(tsr_be16(in + 2));
+  @   assumes tsr_be32(in + 36) > TSR_MAX_PARTIES;
+  @   ensures \result == TSR_CHECK_SENDER;
+  @ behavior bad_count:
+  @   assumes TSR_WIRE_HEADER_BYTES <= inlen <= TSR_WIRE_MAX_FRAME;
+  @   assumes in[0] == TSR_WIRE_VERSION && tsr_wire_suite_ok(in[1]) && tsr_wire_type_ok(tsr_be16(in + 2));
+  @   assumes tsr_be32(in + 36) <= TSR_MAX_PARTIES && tsr_be16(in + 40) > TSR_WIRE_MAX_FIELDS;
+  @   ensures \result == TSR_CHECK_COUNT;
+  @ behavior ok:
+  @   assumes tsr_wire_header_ok(in, inlen);
+  @   ensures \result == TSR_CHECK_NONE;
+  @ complete behaviors;
+  @ disjoint behaviors;
+  @*/
+static tsr_check tsr_wire_check_header(const uint8_t *in, size_t inlen) {
+    if (inlen < TSR_WIRE_HEADER_BYTES) {
+        return TSR_CHECK_TRUNCATED;
+    }
+    if (inlen > TSR_WIRE_MAX_FRAME) {
+        return TSR_CHECK_SIZE;
+    }
+    if (in[0] != TSR_WIRE_VERSION) {
+        return TSR_CHECK_VERSION;
+    }
+    if (!tsr_wire_suite_known(in[1])) {
+        return TSR_CHECK_SUITE;
+    }
+    if (!tsr_wire_type_known(tsr_wire_get16(in + 2))) {
+        return TSR_CHECK_TYPE;
+    }
+    if (tsr_wire_get32(in + 36) > TSR_MAX_PARTIES) {
+        return TSR_CHECK_SENDER;
+    }
+    if (tsr_wire_get16(in + 40) > TSR_WIRE_MAX_FIELDS) { /* the count is checked before it bounds any loop */
+        return TSR_CHECK_COUNT;
+    }
+    return TSR_CHECK_NONE;
+}
+
+/* The field walk of tsr_frame_decode: f->field[k], f->field_len[k] for k < nfields, the fields
+ * starting right after the header. pos <= inlen throughout; each test compares a length against
+ * the bytes that remain (inlen - pos), never pos + len against inlen, so no sum is formed before
+ * it is known to fit. Returns: TSR_CHECK_NONE, TSR_CHECK_TRUNCATED (a length prefix or a field
+ * runs past the end) or TSR_CHECK_TRAILING (bytes after the last field); f->nfields is set on
+ * success only. */
+/*@ requires valid_f: \valid(f);
+  @ requires valid_in: \valid_read(in + (0 .. inlen - 1));
+  @ requires sep_in: \separated(in + (0 .. inlen - 1), f);
+  @ requires sizes: TSR_WIRE_HEADER_BYTES <= inlen <= TSR_WIRE_MAX_FRAME && nfields <= TSR_WIRE_MAX_FIELDS;
+  @ assigns f->field[0 .. TSR_WIRE_MAX_FIELDS - 1] \from in, in[0 .. inlen - 1], inlen, nfields;
+  @ assigns f->field_len[0 .. TSR_WIRE_MAX_FIELDS - 1] \from in[0 .. inlen - 1], inlen, nfields;
+  @ assigns f->nfields \from in[0 .. inlen - 1], inlen, nfields;
+  @ ensures count: \result == TSR_CHECK_NONE ==> f->nfields == nfields;
+  @ ensures range: \result == TSR_CHECK_NONE || \result == TSR_CHECK_TRUNCATED || \result == TSR_CHECK_TRAILING;
+  @ ensures none: \result == TSR_CHECK_NONE <==> tsr_wire_pos(in, inlen, nfields) == inlen;
+  @ ensures truncated: \result == TSR_CHECK_TRUNCATED ==> tsr_wire_pos(in, inlen, nfields) == -1;
+  @ ensures trailing: \result == TSR_CHECK_TRAILING ==>
+  @   tsr_wire_pos(in, inlen, nfields) >= 0 && tsr_wire_pos(in, inlen, nfields) != inlen;
+  @ ensures field_ptr: \result == TSR_CHECK_NONE ==> \forall integer k; 0 <= k < nfields ==>
+  @   f->field[k] == in + (tsr_wire_pos(in, inlen, k) + 4);
+  @ ensures field_len: \result == TSR_CHECK_NONE ==> \forall integer k; 0 <= k < nfields ==>
+  @   f->field_len[k] == tsr_be32(in + tsr_wire_pos(in, inlen, k));
+  @ ensures field_in: \result == TSR_CHECK_NONE ==> \forall integer k; 0 <= k < nfields ==>
+  @   TSR_WIRE_HEADER_BYTES <= tsr_wire_pos(in, inlen, k) &&
+  @   tsr_wire_pos(in, inlen, k) + 4 + f->field_len[k] <= inlen;
+  @*/
+static tsr_check tsr_wire_parse_fields(tsr_frame *f, const uint8_t *in, size_t inlen, size_t nfields) {
+    size_t pos = TSR_WIRE_HEADER_BYTES, i;
+    /*@ loop invariant bound: 0 <= i <= nfields;
+      @ loop invariant pos_range: TSR_WIRE_HEADER_BYTES <= pos <= inlen;
+      @ loop invariant pos_logic: pos == tsr_wire_pos(in, inlen, i);
+      @ loop invariant field_ptr: \forall integer k; 0 <= k < i ==>
+      @   f->field[k] == in + (tsr_wire_pos(in, inlen, k) + 4);
+      @ loop invariant field_len: \forall integer k; 0 <= k < i ==>
+      @   f->field_len[k] == tsr_be32(in + tsr_wire_pos(in, inlen, k));
+      @ loop invariant field_lo: \forall integer k; 0 <= k < i ==>
+      @   TSR_WIRE_HEADER_BYTES <= tsr_wire_pos(in, inlen, k);
+      @ loop invariant field_hi: \forall integer k; 0 <= k < i ==>
+      @   tsr_wire_pos(in, inlen, k) + 4 + f->field_len[k] <= pos;
+      @ loop assigns i, pos, f->field[0 .. TSR_WIRE_MAX_FIELDS - 1], f->field_len[0 .. TSR_WIRE_MAX_FIELDS - 1];
+      @ loop variant nfields - i;
+      @*/
+    for (i = 0; i < nfields; i++) {
+        uint32_t len;
+        if (inlen - pos < 4) {
+            /*@ ghost tsr_wire_pos_stuck(in, inlen, i + 1, nfields); */
+            return TSR_CHECK_TRUNCATED;
+        }
+        len = tsr_wire_get32(in + pos);
+        if (len > inlen - pos - 4) {
+            /*@ ghost tsr_wire_pos_stuck(in, inlen, i + 1, nfields); */
+            return TSR_CHECK_TRUNCATED;
+        }
+        f->field[i] = in + pos + 4;
+        f->field_len[i] = len;
+        pos += 4 + (size_t)len;
+    }
+    if (pos != inlen) {
+        return TSR_CHECK_TRAILING;
+    }
+    f->nfields = nfields;
+    return TSR_CHECK_NONE;
+}
+
 int tsr_frame_decode(tsr_frame *f, const uint8_t *in, size_t inlen, tsr_check *reason) {
     tsr_check why;
-    size_t nfields, pos, i;
+    size_t nfields;
     uint32_t sender;
     uint16_t type;
 
@@ -225,81 +379,23 @@ int tsr_frame_decode(tsr_frame *f, const uint8_t *in, size_t inlen, tsr_check *r
         }
         return TSR_ERR_ARG;
     }
-    /* Header checks, in the documented order; nothing is read before inlen >= 42 is known. */
-    if (inlen < TSR_WIRE_HEADER_BYTES) {
-        why = TSR_CHECK_TRUNCATED;
-        goto fail;
-    }
-    if (inlen > TSR_WIRE_MAX_FRAME) {
-        why = TSR_CHECK_SIZE;
-        goto fail;
-    }
-    if (in[0] != TSR_WIRE_VERSION) {
-        why = TSR_CHECK_VERSION;
-        goto fail;
-    }
-    if (!tsr_wire_suite_known(in[1])) {
-        why = TSR_CHECK_SUITE;
+    why = tsr_wire_check_header(in, inlen);
+    if (why != TSR_CHECK_NONE) {
         goto fail;
     }
     type = tsr_wire_get16(in + 2);
-    if (!tsr_wire_type_known(type)) {
-        why = TSR_CHECK_TYPE;
-        goto fail;
-    }
     sender = tsr_wire_get32(in + 36);
-    if (sender > TSR_MAX_PARTIES) {
-        why = TSR_CHECK_SENDER;
-        goto fail;
-    }
     nfields = tsr_wire_get16(in + 40);
-    if (nfields > TSR_WIRE_MAX_FIELDS) { /* the count is checked before it bounds any loop */
-        why = TSR_CHECK_COUNT;
+    why = tsr_wire_parse_fields(f, in, inlen, nfields);
+    if (why != TSR_CHECK_NONE) {
         goto fail;
     }
-    /* Fields. pos <= inlen throughout; each test compares a length against the bytes that remain
-     * (inlen - pos), never pos + len against inlen, so no sum is formed before it is known to fit. */
-    pos = TSR_WIRE_HEADER_BYTES;
-    /*@ loop invariant bound: 0 <= i <= nfields;
-      @ loop invariant pos_range: TSR_WIRE_HEADER_BYTES <= pos <= inlen;
-      @ loop invariant pos_logic: pos == tsr_wire_pos{Pre}(in, inlen, i);
-      @ loop invariant field_ptr: \forall integer k; 0 <= k < i ==>
-      @   f->field[k] == in + (tsr_wire_pos{Pre}(in, inlen, k) + 4);
-      @ loop invariant field_len: \forall integer k; 0 <= k < i ==>
-      @   f->field_len[k] == tsr_be32{Pre}(in + tsr_wire_pos{Pre}(in, inlen, k));
-      @ loop invariant field_lo: \forall integer k; 0 <= k < i ==>
-      @   TSR_WIRE_HEADER_BYTES <= tsr_wire_pos{Pre}(in, inlen, k);
-      @ loop invariant field_hi: \forall integer k; 0 <= k < i ==>
-      @   tsr_wire_pos{Pre}(in, inlen, k) + 4 + f->field_len[k] <= pos;
-      @ loop assigns i, pos, f->field[0 .. TSR_WIRE_MAX_FIELDS - 1], f->field_len[0 .. TSR_WIRE_MAX_FIELDS - 1];
-      @ loop variant nfields - i;
-      @*/
-    for (i = 0; i < nfields; i++) {
-        uint32_t len;
-        if (inlen - pos < 4) {
-            why = TSR_CHECK_TRUNCATED;
-            goto fail;
-        }
-        len = tsr_wire_get32(in + pos);
-        if (len > inlen - pos - 4) {
-            why = TSR_CHECK_TRUNCATED;
-            goto fail;
-        }
-        f->field[i] = in + pos + 4;
-        f->field_len[i] = len;
-        pos += 4 + (size_t)len;
-    }
-    if (pos != inlen) {
-        why = TSR_CHECK_TRAILING;
-        goto fail;
-    }
-    /* The header is stored only now: until here f held nothing but field slots. */
+    /* The header is stored only now: until here f held nothing but field slots and the count. */
+    tsr_wire_copy(f->session, in + 4, 32);
     f->version = in[0];
     f->suite = in[1];
     f->type = type;
-    tsr_wire_copy(f->session, in + 4, 32);
     f->sender = sender;
-    f->nfields = nfields;
     if (reason != NULL) {
         *reason = TSR_CHECK_NONE;
     }

@@ -29,18 +29,31 @@ static void expect_reject(const uint8_t *buf, size_t len, tsr_check want, const 
     CHECK_MSG(f.nfields == 0 && f.version == 0 && f.type == 0 && f.sender == 0, "%s: failure state", what);
 }
 
-/* Encodes f into a fresh buffer (caller frees), checking the encoder's length agrees. */
-static uint8_t *encode_alloc(const tsr_frame *f, size_t *len) {
+/* Encodes f into a fresh, exactly sized buffer (caller frees). Returns NULL (and *len = 0) if the
+ * encoder refuses f or its length disagrees with tsr_frame_encoded_len. */
+static uint8_t *encode_raw(const tsr_frame *f, size_t *len) {
     size_t need = tsr_frame_encoded_len(f), got = 0;
-    uint8_t *buf;
-    CHECK(need >= TSR_WIRE_HEADER_BYTES);
-    buf = malloc(need == 0 ? 1 : need);
+    uint8_t *buf = malloc(need == 0 ? 1 : need);
     if (buf == NULL) {
         abort();
     }
-    CHECK(tsr_frame_encode(buf, need, &got, f) == TSR_OK);
-    CHECK(got == need);
+    *len = 0;
+    if (need < TSR_WIRE_HEADER_BYTES || tsr_frame_encode(buf, need, &got, f) != TSR_OK || got != need) {
+        free(buf);
+        return NULL;
+    }
     *len = got;
+    return buf;
+}
+
+/* As encode_raw, counting one check; aborts the test run if the encoder refused a valid frame. */
+static uint8_t *encode_alloc(const tsr_frame *f, size_t *len) {
+    uint8_t *buf = encode_raw(f, len);
+    CHECK(buf != NULL);
+    if (buf == NULL) {
+        fprintf(stderr, "encoder refused a valid frame; stopping\n");
+        exit(tsr_test_done());
+    }
     return buf;
 }
 
@@ -440,9 +453,13 @@ static void test_encoder_refusals(void) {
     CHECK(tsr_frame_encode(out, need - 1, &outlen, &f) == TSR_ERR_ARG && outlen == 0);
     CHECK(tsr_frame_encode(out, need, &outlen, &f) == TSR_OK && outlen == need);
     CHECK(tsr_frame_encode(out, sizeof out, &outlen, &f) == TSR_OK && outlen == need);
-    CHECK(tsr_frame_encode(NULL, 0, &outlen, &f) == TSR_ERR_ARG);
+    outlen = 99;
+    CHECK(tsr_frame_encode(NULL, 0, &outlen, &f) == TSR_ERR_ARG && outlen == 0);
+    outlen = 99;
+    CHECK(tsr_frame_encode(NULL, 5, &outlen, &f) == TSR_ERR_ARG && outlen == 0);
     CHECK(tsr_frame_encode(out, sizeof out, NULL, &f) == TSR_ERR_ARG);
-    CHECK(tsr_frame_encode(out, sizeof out, &outlen, NULL) == TSR_ERR_ARG);
+    outlen = 99;
+    CHECK(tsr_frame_encode(out, sizeof out, &outlen, NULL) == TSR_ERR_ARG && outlen == 0);
     CHECK(tsr_frame_encoded_len(NULL) == 0);
 
     f.version = 0;
@@ -503,7 +520,11 @@ static void test_mutations(void) {
             f.field[k] = data[k];
             f.field_len[k] = (size_t)(tsr_test_rand64() % 25);
         }
-        buf = encode_alloc(&f, &len);
+        buf = encode_raw(&f, &len);
+        if (buf == NULL) {
+            bad++;
+            continue;
+        }
         nflip = 1 + (size_t)(tsr_test_rand64() % 3);
         for (k = 0; k < nflip; k++) {
             size_t at = (size_t)(tsr_test_rand64() % len);

@@ -82,6 +82,7 @@ int tsr_wire_type_known(uint16_t type);
 /*@ requires valid_f: \valid_read(f);
   @ assigns \nothing;
   @ ensures ok: tsr_frame_fields_ok(f) ==> \result == TSR_WIRE_HEADER_BYTES + tsr_frame_body(f, f->nfields);
+  @ ensures ok_nonzero: tsr_frame_fields_ok(f) ==> \result >= TSR_WIRE_HEADER_BYTES;
   @ ensures bad: !tsr_frame_fields_ok(f) ==> \result == 0;
   @ ensures range: \result == 0 || TSR_WIRE_HEADER_BYTES <= \result <= TSR_WIRE_MAX_FRAME;
   @*/
@@ -172,26 +173,23 @@ int tsr_frame_encode(uint8_t *out, size_t outcap, size_t *outlen, const tsr_fram
   @   ensures reason != \null ==> *reason == TSR_CHECK_COUNT;
   @ behavior body:
   @   assumes tsr_wire_header_ok(in, inlen);
-  @   ensures ok_fill: \result == TSR_OK ==> \at(tsr_wire_pos(in, inlen, tsr_be16(in + 40)), Pre) == inlen;
+  @   ensures well_formed: \result == TSR_OK <==> \at(tsr_wire_pos(in, inlen, tsr_be16(in + 40)), Pre) == inlen;
   @   ensures ok_count: \result == TSR_OK ==> f->nfields == \at(tsr_be16(in + 40), Pre);
-  @   ensures ok_header: \result == TSR_OK ==> f->version == \at(in[0], Pre) &&
-  @     f->suite == \at(in[1], Pre) && f->type == \at(tsr_be16(in + 2), Pre) &&
-  @     f->sender == \at(tsr_be32(in + 36), Pre);
-  @   ensures ok_session: \result == TSR_OK ==>
-  @     \forall integer j; 0 <= j < 32 ==> f->session[j] == \at(in[4 + j], Pre);
+  @   ensures ok_header: \result == TSR_OK ==> f->version == in[0] && f->suite == in[1] &&
+  @     f->type == \at(tsr_be16(in + 2), Pre) && f->sender == \at(tsr_be32(in + 36), Pre);
+  @   ensures ok_session: \result == TSR_OK ==> \forall integer j; 0 <= j < 32 ==> f->session[j] == in[4 + j];
   @   ensures field_ptr: \result == TSR_OK ==> \forall integer k; 0 <= k < f->nfields ==>
   @     f->field[k] == in + (tsr_wire_pos{Pre}(in, inlen, k) + 4);
   @   ensures field_len: \result == TSR_OK ==> \forall integer k; 0 <= k < f->nfields ==>
   @     f->field_len[k] == tsr_be32{Pre}(in + tsr_wire_pos{Pre}(in, inlen, k));
   @   ensures field_in: \result == TSR_OK ==> \forall integer k; 0 <= k < f->nfields ==>
-  @     TSR_WIRE_HEADER_BYTES + 4 <= tsr_wire_pos{Pre}(in, inlen, k) + 4 &&
+  @     TSR_WIRE_HEADER_BYTES <= tsr_wire_pos{Pre}(in, inlen, k) &&
   @     tsr_wire_pos{Pre}(in, inlen, k) + 4 + f->field_len[k] <= inlen;
-  @   ensures trailing: \result != TSR_OK && reason != \null && *reason == TSR_CHECK_TRAILING ==>
-  @     \at(tsr_wire_pos(in, inlen, tsr_be16(in + 40)), Pre) >= 0 &&
-  @     \at(tsr_wire_pos(in, inlen, tsr_be16(in + 40)), Pre) != inlen;
-  @   ensures truncated: \result != TSR_OK && reason != \null && *reason == TSR_CHECK_TRUNCATED ==>
-  @     \exists integer k; 0 <= k < \at(tsr_be16(in + 40), Pre) &&
-  @       tsr_wire_pos{Pre}(in, inlen, k) >= 0 && tsr_wire_pos{Pre}(in, inlen, k + 1) == -1;
+  @   ensures truncated: \result != TSR_OK && reason != \null ==>
+  @     (*reason == TSR_CHECK_TRUNCATED <==> \at(tsr_wire_pos(in, inlen, tsr_be16(in + 40)), Pre) == -1);
+  @   ensures trailing: \result != TSR_OK && reason != \null ==>
+  @     (*reason == TSR_CHECK_TRAILING <==> \at(tsr_wire_pos(in, inlen, tsr_be16(in + 40)), Pre) >= 0 &&
+  @      \at(tsr_wire_pos(in, inlen, tsr_be16(in + 40)), Pre) != inlen);
   @   ensures body_reason: \result != TSR_OK && reason != \null ==>
   @     *reason == TSR_CHECK_TRUNCATED || *reason == TSR_CHECK_TRAILING;
   @ complete behaviors;
