@@ -202,7 +202,7 @@ install: lib $(B)/tessera
 	cp ref/include/tessera/*.h $(DESTDIR)$(INCDIR)/tessera/
 	cp $(B)/tessera $(DESTDIR)$(BINDIR)/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCDIR@|$(INCDIR)|' \
-	    -e 's|@VERSION@|$(VERSION)|' tessera.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/tessera.pc
+	    -e 's|@VERSION@|$(VERSION)|' ref/tessera.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/tessera.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/libtessera.a $(DESTDIR)$(LIBDIR)/libtessera.so* \
