@@ -435,13 +435,15 @@ static void tsr_transcript_absorb(tsr_transcript *t, const uint8_t *data, size_t
     t->teelen += len; /* counts every absorbed byte; unsigned */
 }
 
-int tsr_transcript_init(tsr_transcript *t, const uint8_t *domain, size_t domainlen,
-                        const uint8_t session32[32], uint32_t prover) {
+int tsr_transcript_init_tee(tsr_transcript *t, uint8_t *tee, size_t teecap, const uint8_t *domain,
+                            size_t domainlen, const uint8_t session32[32], uint32_t prover) {
     uint8_t u32[4];
     if (domainlen == 0 || domainlen > 255) {
         return TSR_ERR_ARG;
     }
     tsr_sha256_init(&t->h);
+    t->tee = tee;
+    t->teecap = tee == NULL ? 0 : teecap;
     t->teelen = 0;
     tsr_transcript_absorb(t, tsr_transcript_magic, sizeof tsr_transcript_magic);
     tsr_hash_store_be32(u32, (uint32_t)domainlen);
@@ -451,6 +453,14 @@ int tsr_transcript_init(tsr_transcript *t, const uint8_t *domain, size_t domainl
     tsr_hash_store_be32(u32, prover);
     tsr_transcript_absorb(t, u32, sizeof u32);
     return TSR_OK;
+}
+
+int tsr_transcript_init(tsr_transcript *t, const uint8_t *domain, size_t domainlen,
+                        const uint8_t session32[32], uint32_t prover) {
+    if (domainlen == 0 || domainlen > 255) {
+        return TSR_ERR_ARG; /* checked here too, so that *t is visibly untouched (WP) */
+    }
+    return tsr_transcript_init_tee(t, NULL, 0, domain, domainlen, session32, prover);
 }
 
 void tsr_transcript_append(tsr_transcript *t, uint8_t type, const uint8_t *data, size_t len) {

@@ -647,10 +647,9 @@ static void tsr_test_tuple_run(tsr_test_run *r, const tsr_test_tuple *a) {
     tsr_transcript t;
     tsr_scalar c;
     size_t i;
-    memset(&t, 0xee, sizeof t); /* garbage everywhere but tee/teecap, set below */
-    t.tee = r->tee;
-    t.teecap = sizeof r->tee;
-    CHECK(tsr_transcript_init(&t, a->domain, a->domainlen, a->session, a->prover) == TSR_OK);
+    memset(&t, 0xee, sizeof t); /* garbage everywhere: init_tee sets every member */
+    CHECK(tsr_transcript_init_tee(&t, r->tee, sizeof r->tee, a->domain, a->domainlen, a->session, a->prover) ==
+          TSR_OK);
     for (i = 0; i < a->nf; i++) {
         tsr_transcript_append(&t, a->f[i].type, a->f[i].data, a->f[i].len);
     }
@@ -908,10 +907,8 @@ static void test_transcript_encoding(void) {
     tsr_scalar_set_u32(&s, 0x01020304u);
     CHECK(tsr_point_base_mul(ctx, &p, &s) == TSR_OK);
 
-    t.tee = tee;
-    t.teecap = sizeof tee;
     t.teelen = 12345; /* init resets it */
-    CHECK(tsr_transcript_init(&t, (const uint8_t *)"dom", 3, session, 0x0a0b0c0du) == TSR_OK);
+    CHECK(tsr_transcript_init_tee(&t, tee, sizeof tee, (const uint8_t *)"dom", 3, session, 0x0a0b0c0du) == TSR_OK);
     tsr_transcript_append(&t, TSR_TR_BYTES, (const uint8_t *)"xy", 2);
     tsr_transcript_append_label(&t, "lbl");
     tsr_transcript_append_u64(&t, 0x0102030405060708ULL);
@@ -1014,13 +1011,13 @@ static void test_transcript_encoding(void) {
     {
         static uint8_t dom[256];
         tsr_transcript u, u0;
-        memset(&u, 0x3c, sizeof u);
-        u.tee = NULL;
+        memset(&u, 0x3c, sizeof u); /* garbage tee pointer: init must not use it */
         u0 = u;
         CHECK(tsr_transcript_init(&u, dom, 0, session, 1) == TSR_ERR_ARG);
         CHECK(tsr_transcript_init(&u, dom, 256, session, 1) == TSR_ERR_ARG);
         CHECK(memcmp(&u, &u0, sizeof u) == 0);
         CHECK(tsr_transcript_init(&u, dom, 255, session, 1) == TSR_OK);
+        CHECK(u.tee == NULL && u.teecap == 0);
         CHECK(u.teelen == 17 + 4 + 255 + 32 + 4);
     }
 }
@@ -1054,9 +1051,7 @@ static void test_transcript_tee(void) {
         size_t stored = caps[k] < full.teelen ? caps[k] : full.teelen;
         int canary = 1;
         memset(buf, 0xc5, sizeof buf);
-        t.tee = buf;
-        t.teecap = caps[k];
-        CHECK(tsr_transcript_init(&t, a.domain, a.domainlen, a.session, a.prover) == TSR_OK);
+        CHECK(tsr_transcript_init_tee(&t, buf, caps[k], a.domain, a.domainlen, a.session, a.prover) == TSR_OK);
         for (i = 0; i < a.nf; i++) {
             tsr_transcript_append(&t, a.f[i].type, a.f[i].data, a.f[i].len);
         }

@@ -120,10 +120,10 @@ int tsr_hash_to_field(tsr_scalar *out, size_t count, const uint8_t *msg, size_t 
  * The challenge is derived from the SHA-256 state (see tsr_transcript_challenge). Holds only
  * public data. If tee != NULL, every absorbed byte is also copied there (tests and audit);
  * bytes beyond teecap are counted in teelen but not stored.
- * Tee: set t->tee and t->teecap BEFORE tsr_transcript_init (tee = NULL, teecap = 0 for none;
- * e.g. `tsr_transcript t = {0};` or explicit assignments). init keeps tee and teecap, resets
- * teelen to 0 and tees the init bytes too, so the tee holds the whole absorbed stream T. teelen
- * counts every absorbed byte, also when tee is NULL. */
+ * tsr_transcript_init starts a transcript without a tee (whatever *t held before);
+ * tsr_transcript_init_tee starts one whose tee is tee[0..teecap-1]: the init bytes are teed too,
+ * so the tee holds the whole absorbed stream T. teelen counts every absorbed byte, also with no
+ * tee. */
 #define TSR_TR_BYTES  1 /* opaque bytes */
 #define TSR_TR_LABEL  2 /* ASCII label naming the next value */
 #define TSR_TR_U64    3 /* 8-byte big-endian integer */
@@ -144,14 +144,16 @@ typedef struct {
   @    (\valid(t->tee + (0 .. t->teecap - 1)) && \separated(t, t->tee + (0 .. t->teecap - 1))));
   @*/
 
-/* Returns: TSR_OK, or TSR_ERR_ARG if domainlen is 0 or > 255 (then *t is untouched). */
-/*@ requires valid_t: tsr_transcript_valid(t);
+/* Returns: TSR_OK, or TSR_ERR_ARG if domainlen is 0 or > 255 (then *t is untouched).
+ * In: tee (may be NULL: no tee) and teecap, where the absorbed stream is copied. */
+/*@ requires valid_t: \valid(t);
+  @ requires valid_tee: tee == \null || (\valid(tee + (0 .. teecap - 1)) && \separated(t, tee + (0 .. teecap - 1)));
   @ requires valid_domain: \valid_read(domain + (0 .. domainlen - 1));
   @ requires valid_session: \valid_read(session32 + (0 .. 31));
   @ requires sep_t: \separated(t, domain + (0 .. domainlen - 1), session32 + (0 .. 31));
-  @ requires sep_tee: \separated(t->tee + (0 .. t->teecap - 1), domain + (0 .. domainlen - 1),
-  @                              session32 + (0 .. 31));
-  @ assigns t->h, t->teelen, t->tee[0 .. t->teecap - 1];
+  @ requires sep_tee: tee == \null || \separated(tee + (0 .. teecap - 1), domain + (0 .. domainlen - 1),
+  @                                               session32 + (0 .. 31));
+  @ assigns *t, tee[0 .. teecap - 1];
   @ behavior bad_args:
   @   assumes domainlen == 0 || domainlen > 255;
   @   assigns \nothing;
@@ -159,6 +161,29 @@ typedef struct {
   @ behavior good_args:
   @   assumes 0 < domainlen <= 255;
   @   ensures ok: \result == TSR_OK;
+  @   ensures tee: t->tee == tee && (tee != \null ==> t->teecap == teecap);
+  @   ensures valid: tsr_transcript_valid(t);
+  @ complete behaviors;
+  @ disjoint behaviors;
+  @*/
+int tsr_transcript_init_tee(tsr_transcript *t, uint8_t *tee, size_t teecap, const uint8_t *domain,
+                            size_t domainlen, const uint8_t session32[32], uint32_t prover);
+
+/* tsr_transcript_init_tee with no tee. */
+/*@ requires valid_t: \valid(t);
+  @ requires valid_domain: \valid_read(domain + (0 .. domainlen - 1));
+  @ requires valid_session: \valid_read(session32 + (0 .. 31));
+  @ requires sep_t: \separated(t, domain + (0 .. domainlen - 1), session32 + (0 .. 31));
+  @ assigns *t;
+  @ behavior bad_args:
+  @   assumes domainlen == 0 || domainlen > 255;
+  @   assigns \nothing;
+  @   ensures arg: \result == TSR_ERR_ARG;
+  @ behavior good_args:
+  @   assumes 0 < domainlen <= 255;
+  @   ensures ok: \result == TSR_OK;
+  @   ensures no_tee: t->tee == \null;
+  @   ensures valid: tsr_transcript_valid(t);
   @ complete behaviors;
   @ disjoint behaviors;
   @*/
