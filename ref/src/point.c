@@ -134,72 +134,86 @@ int tsr_point_is_identity(const tsr_point *a) {
     return a->infinity != 0 ? 1 : 0;
 }
 
-int tsr_point_base_mul(const tsr_context *ctx, tsr_point *r, const tsr_scalar *k) {
+/* k32 = k encoded, or 1 encoded when k == 0 (libsecp256k1 has no secret key 0; the caller
+ * replaces the product by the identity). Returns the zero mask of k, declassified: whether the
+ * product is the identity is part of the public output. Constant time in k. */
+/*@ requires valid_k32: \valid(k32 + (0 .. 31));
+  @ requires valid_k: \valid_read(k);
+  @ requires sep: \separated(k32 + (0 .. 31), k);
+  @ assigns k32[0 .. 31];
+  @*/
+static uint32_t tsr_point_secret_k32(uint8_t k32[32], const tsr_scalar *k) {
     tsr_scalar kk, one;
+    uint32_t zero_mask;
+    tsr_scalar_set_u32(&one, 1);
+    kk = *k;
+    zero_mask = tsr_scalar_is_zero_mask(&kk);
+    tsr_scalar_cmov(&kk, &one, zero_mask);
+    tsr_scalar_encode(k32, &kk);
+    tsr_scalar_clear(&kk);
+    /* Whether k is zero (the product is the identity) is part of the public output. */
+    TSR_DECLASSIFY(&zero_mask, sizeof zero_mask);
+    return zero_mask;
+}
+
+/* r = the product pk, or the identity when zero_mask is set (the scalar was zero). */
+/*@ requires valid_r: \valid(r);
+  @ requires valid_pk: \valid_read(pk);
+  @ requires sep: \separated(r, pk);
+  @ assigns *r;
+  @*/
+static void tsr_point_set_product(tsr_point *r, const secp256k1_pubkey *pk, uint32_t zero_mask) {
+    if (zero_mask != 0) {
+        tsr_point_set_identity(r);
+    } else {
+        r->pk = *pk;
+        r->infinity = 0;
+    }
+}
+
+int tsr_point_base_mul(const tsr_context *ctx, tsr_point *r, const tsr_scalar *k) {
     uint8_t k32[32];
     secp256k1_pubkey pk;
     uint32_t zero_mask;
     int ok;
     int ret = TSR_ERR_INTERNAL;
 
-    /* k = 0 has no libsecp256k1 secret key: multiply by 1 instead, fix the output up below. */
-    tsr_scalar_set_u32(&one, 1);
-    kk = *k;
-    zero_mask = tsr_scalar_is_zero_mask(&kk);
-    tsr_scalar_cmov(&kk, &one, zero_mask);
-    tsr_scalar_encode(k32, &kk);
+    zero_mask = tsr_point_secret_k32(k32, k);
     ok = secp256k1_ec_pubkey_create(ctx->secp, &pk, k32);
-    /* ok is 1 for every k32 in [1, n-1], which kk always is: a 0 would be a library fault, not
+    /* ok is 1 for every k32 in [1, n-1], which k32 always is: a 0 would be a library fault, not
      * information about k. */
     TSR_DECLASSIFY(&ok, sizeof ok);
-    /* Whether k*G is the identity (k == 0) is part of the public output (header: Secret). */
-    TSR_DECLASSIFY(&zero_mask, sizeof zero_mask);
     TSR_VERIFY_CHECK(ok == 1);
     if (!ok) {
         tsr_point_set_identity(r);
         goto out;
     }
-    if (zero_mask != 0) {
-        tsr_point_set_identity(r);
-    } else {
-        r->pk = pk;
-        r->infinity = 0;
-    }
+    tsr_point_set_product(r, &pk, zero_mask);
     ret = TSR_OK;
 out:
-    /* pk holds k*G, the public output: only the scalar copies are wiped. */
+    /* pk holds k*G, the public output: only the scalar encoding is wiped. */
     tsr_ct_wipe8(k32, sizeof k32);
-    tsr_scalar_clear(&kk);
     return ret;
 }
 
 int tsr_point_mul(const tsr_context *ctx, tsr_point *r, const tsr_point *p, const tsr_scalar *k) {
-    tsr_scalar kk, one;
     uint8_t k32[32];
     unsigned char xy65[TSR_POINT_UNCOMPRESSED_BYTES];
     secp256k1_pubkey pk;
     uint32_t zero_mask;
     int ok;
-    int ret = TSR_ERR_INTERNAL;
+    int ret = TSR_OK;
 
     if (p->infinity != 0) {
         /* k * O = O; p is public, so this branch reveals nothing about k. */
         tsr_point_set_identity(r);
-        ret = TSR_OK;
-        goto out; /* wipes the (unused) locals too: harmless */
+        return ret;
     }
-    /* k = 0 is not a valid ecdh secret key: multiply by 1 instead, fix the output up below. */
-    tsr_scalar_set_u32(&one, 1);
-    kk = *k;
-    zero_mask = tsr_scalar_is_zero_mask(&kk);
-    tsr_scalar_cmov(&kk, &one, zero_mask);
-    tsr_scalar_encode(k32, &kk);
+    zero_mask = tsr_point_secret_k32(k32, k);
     ok = secp256k1_ecdh(ctx->secp, xy65, &p->pk, k32, tsr_point_ecdh_whole, NULL);
     /* ok is 1 for every k32 in [1, n-1] (our callback always returns 1): a 0 would be a library
      * fault, not information about k. */
     TSR_DECLASSIFY(&ok, sizeof ok);
-    /* Whether k*P is the identity (k == 0, P has prime order) is part of the public output. */
-    TSR_DECLASSIFY(&zero_mask, sizeof zero_mask);
     /* The product k*P is the function's public output (only k is secret); parsing it is not
      * constant time, so its bytes are declassified first. */
     TSR_DECLASSIFY(xy65, sizeof xy65);
@@ -207,20 +221,12 @@ int tsr_point_mul(const tsr_context *ctx, tsr_point *r, const tsr_point *p, cons
     if (!ok || !secp256k1_ec_pubkey_parse(ctx->secp, &pk, xy65, sizeof xy65)) {
         TSR_VERIFY_CHECK(0);
         tsr_point_set_identity(r);
-        goto out;
-    }
-    if (zero_mask != 0) {
-        tsr_point_set_identity(r);
+        ret = TSR_ERR_INTERNAL;
     } else {
-        r->pk = pk;
-        r->infinity = 0;
+        tsr_point_set_product(r, &pk, zero_mask);
     }
-    ret = TSR_OK;
-out:
-    /* xy65 and pk hold k*P, the public output; xy65 is wiped anyway (it was undefined for the
-     * ctime test until declassified). The scalar copies are secret. */
+    /* xy65 and pk hold k*P, the public output; xy65 is wiped anyway. The scalar encoding is secret. */
     tsr_ct_wipe8(k32, sizeof k32);
-    tsr_scalar_clear(&kk);
     tsr_ct_wipe8(xy65, sizeof xy65);
     return ret;
 }
