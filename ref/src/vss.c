@@ -109,6 +109,25 @@ static int tsr_vss_compare(const tsr_context *ctx, const tsr_vss_commitment *c, 
     return tsr_point_eq(ctx, lhs, &rhs) ? TSR_OK : TSR_ERR_VERIFY;
 }
 
+/* The argument checks of both share verifiers, in their documented order: a zero id, then a
+ * commitment count outside 1..TSR_MAX_PARTIES. Returns the failed check, or TSR_CHECK_NONE. */
+/*@ requires valid_c: \valid_read(c);
+  @ requires valid_id: \valid_read(id);
+  @ assigns \nothing;
+  @ ensures id_zero: !tsr_scalar_nonzero(id) ==> \result == TSR_CHECK_ID_ZERO;
+  @ ensures count: tsr_scalar_nonzero(id) && (c->t < 1 || c->t > TSR_MAX_PARTIES) ==> \result == TSR_CHECK_COUNT;
+  @ ensures none: tsr_scalar_nonzero(id) && 1 <= c->t <= TSR_MAX_PARTIES ==> \result == TSR_CHECK_NONE;
+  @*/
+static tsr_check tsr_vss_verify_args(const tsr_vss_commitment *c, const tsr_scalar *id) {
+    if (!tsr_id_nonzero_var(id)) {
+        return TSR_CHECK_ID_ZERO;
+    }
+    if (c->t < 1 || c->t > TSR_MAX_PARTIES) {
+        return TSR_CHECK_COUNT;
+    }
+    return TSR_CHECK_NONE;
+}
+
 int tsr_feldman_verify(const tsr_context *ctx, const tsr_vss_commitment *c, const tsr_scalar *id,
                        const tsr_scalar *share, tsr_check *reason) {
     tsr_point lhs;
@@ -116,12 +135,8 @@ int tsr_feldman_verify(const tsr_context *ctx, const tsr_vss_commitment *c, cons
     int ret = TSR_ERR_ARG;
 
     tsr_point_set_identity(&lhs);
-    if (!tsr_id_nonzero_var(id)) {
-        check = TSR_CHECK_ID_ZERO;
-        goto out;
-    }
-    if (c->t < 1 || c->t > TSR_MAX_PARTIES) {
-        check = TSR_CHECK_COUNT;
+    check = tsr_vss_verify_args(c, id);
+    if (check != TSR_CHECK_NONE) {
         goto out;
     }
     ret = TSR_ERR_INTERNAL;
@@ -244,12 +259,8 @@ int tsr_pedersen_verify(const tsr_context *ctx, const tsr_vss_commitment *c, con
     int ret = TSR_ERR_ARG;
 
     tsr_point_set_identity(&lhs);
-    if (!tsr_id_nonzero_var(id)) {
-        check = TSR_CHECK_ID_ZERO;
-        goto out;
-    }
-    if (c->t < 1 || c->t > TSR_MAX_PARTIES) {
-        check = TSR_CHECK_COUNT;
+    check = tsr_vss_verify_args(c, id);
+    if (check != TSR_CHECK_NONE) {
         goto out;
     }
     ret = TSR_ERR_INTERNAL;
