@@ -27,7 +27,8 @@ static tsr_check tsr_fuzz_frame_expect(const uint8_t *in, size_t len) {
         return TSR_CHECK_SUITE;
     }
     type = (unsigned)in[2] << 8 | in[3];
-    if (type != 0x0101 && type != 0x0102) {
+    if (!((type >= 0x0101 && type <= 0x0102) || (type >= 0x0201 && type <= 0x0205) ||
+          (type >= 0x0301 && type <= 0x0303) || type == 0x0401)) {
         return TSR_CHECK_TYPE;
     }
     if (tsr_fuzz_be32(in + 36) > TSR_MAX_PARTIES) {

@@ -156,7 +156,8 @@ def corpus_frame():
     r["bad-truncated-header"] = frame([])[:41]
     r["bad-version-2"] = frame([], version=2)
     r["bad-suite-3"] = frame([], suite=3)
-    r["bad-type-0201"] = frame([], msg_type=0x0201)
+    r["bad-type-0206"] = frame([], msg_type=0x0206)
+    r["valid-type-0401"] = frame([b"x" * 64], msg_type=0x0401)
     r["bad-sender-257"] = frame([], sender=MAX_PARTIES + 1)
     r["bad-count-257"] = frame([], nfields=MAX_PARTIES + 1)
     r["bad-count-ffff"] = frame([], nfields=0xFFFF)

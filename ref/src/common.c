@@ -47,6 +47,18 @@ static const char *const tsr_check_names[TSR_CHECK__COUNT] = {
     "share fails Pedersen verification",
     "message belongs to another session",
     "sender id is out of range or unexpected",
+    "proof of knowledge fails",
+    "parties saw different round-1 broadcasts (equivocation)",
+    "accusation refuted by the opened share",
+    "expected message or entry is missing",
+    "signature share fails verification",
+    "final signature does not verify",
+    "identifiers are not strictly ascending",
+    "own commitment absent or altered",
+    "number of signers not in t..n",
+    "success certificate does not verify",
+    "tweak is out of range or yields the identity",
+    "contribution duplicates another party's",
 };
 
 /*@ assigns \nothing; */

@@ -15,8 +15,17 @@
 static const uint16_t tsr_wire_types[] = {
     TSR_MSG_SHARING_COMMITMENT, /* 0x0101 dealer broadcast: VSS commitment */
     TSR_MSG_SHARING_SHARE,      /* 0x0102 dealer to party: share (id || value) */
+    TSR_MSG_DKG_ROUND1,         /* 0x0201 broadcast: Feldman commitment and PoK */
+    TSR_MSG_DKG_ROUND2_EQ,      /* 0x0202 broadcast: round-1 transcript hash */
+    TSR_MSG_DKG_ROUND2_SHARE,   /* 0x0203 party to party: share */
+    TSR_MSG_DKG_ROUND3,         /* 0x0204 broadcast: complaints or certificate signature */
+    TSR_MSG_DKG_ROUND4,         /* 0x0205 broadcast: openings */
+    TSR_MSG_FROST_COMMITMENT,   /* 0x0301 signer to coordinator: nonce commitment */
+    TSR_MSG_FROST_REQUEST,      /* 0x0302 coordinator to signer: message and commitment list */
+    TSR_MSG_FROST_SIGSHARE,     /* 0x0303 signer to coordinator: signature share */
+    TSR_MSG_FROST_SIGNATURE,    /* 0x0401 coordinator broadcast: aggregate signature */
 };
-#define TSR_WIRE_NTYPES 2
+#define TSR_WIRE_NTYPES 11
 /* The row count above is spelled out for the proof; this catches a table that grew without it. */
 typedef char tsr_wire_ntypes_matches[(sizeof tsr_wire_types / sizeof tsr_wire_types[0] == TSR_WIRE_NTYPES) ? 1 : -1];
 

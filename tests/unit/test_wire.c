@@ -104,7 +104,8 @@ static void test_known(void) {
     CHECK(tsr_wire_type_known(TSR_MSG_SHARING_COMMITMENT) == 1);
     CHECK(tsr_wire_type_known(TSR_MSG_SHARING_SHARE) == 1);
     CHECK(tsr_wire_type_known(0x0000) == 0);
-    CHECK(tsr_wire_type_known(0x0201) == 0);
+    CHECK(tsr_wire_type_known(0x0201) == 1);
+    CHECK(tsr_wire_type_known(0x0206) == 0);
 }
 
 /* A known encoding, byte for byte (spec/encoding.md §Frame example). */
@@ -289,8 +290,8 @@ static void test_rejects(void) {
     buf[3] = 0x03;
     expect_reject(buf, TSR_WIRE_HEADER_BYTES, TSR_CHECK_TYPE, "type 0x0103");
     buf[2] = 0x02;
-    buf[3] = 0x01;
-    expect_reject(buf, TSR_WIRE_HEADER_BYTES, TSR_CHECK_TYPE, "type 0x0201");
+    buf[3] = 0x06;
+    expect_reject(buf, TSR_WIRE_HEADER_BYTES, TSR_CHECK_TYPE, "type 0x0206");
     buf[2] = 0;
     buf[3] = 0;
     expect_reject(buf, TSR_WIRE_HEADER_BYTES, TSR_CHECK_TYPE, "type 0");

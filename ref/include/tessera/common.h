@@ -52,7 +52,19 @@ typedef enum {
     TSR_CHECK_PEDERSEN = 21,         /* share fails Pedersen verification */
     TSR_CHECK_SESSION = 22,          /* message belongs to another session */
     TSR_CHECK_SENDER = 23,           /* sender id out of range or unexpected */
-    TSR_CHECK__COUNT = 24
+    TSR_CHECK_POK = 24,              /* proof of knowledge of the constant term fails */
+    TSR_CHECK_EQUIVOCATION = 25,     /* parties saw different round-1 broadcasts */
+    TSR_CHECK_FALSE_COMPLAINT = 26,  /* an accusation refuted by the publicly opened share */
+    TSR_CHECK_MISSING = 27,          /* an expected message or entry is absent */
+    TSR_CHECK_SIGNATURE_SHARE = 28,  /* a signature share fails verify_signature_share */
+    TSR_CHECK_SIGNATURE = 29,        /* the final signature does not verify */
+    TSR_CHECK_ID_ORDER = 30,         /* identifiers are not strictly ascending */
+    TSR_CHECK_OWN_COMMITMENT = 31,   /* the signer's own commitment is absent or altered */
+    TSR_CHECK_SIGNER_COUNT = 32,     /* number of signers not in t..n */
+    TSR_CHECK_CERTIFICATE = 33,      /* a success-certificate signature does not verify */
+    TSR_CHECK_TWEAK = 34,            /* a tweak is >= n or makes the key the identity */
+    TSR_CHECK_DUPLICATE_CONTRIBUTION = 35, /* a contribution equals another party's (transplant) */
+    TSR_CHECK__COUNT = 36
 } tsr_check;
 
 /* Phases, for blame records. */
@@ -72,9 +84,13 @@ typedef enum {
 #define TSR_SUITE_SECP256K1_SHA256 1 /* RFC 9591 FROST(secp256k1, SHA-256) and friends */
 #define TSR_SUITE_SECP256K1_TR     2 /* BIP340/Taproot variant */
 
+/* Culprit values that are not party ids (party ids are 1..TSR_MAX_PARTIES). */
+#define TSR_CULPRIT_NONE        0u          /* nobody is at fault (or nobody can be named) */
+#define TSR_CULPRIT_COORDINATOR 0xffffffffu /* the dealer, coordinator or aggregator */
+
 /* A blame record: who is at fault, where, and which check failed. Never holds a secret. */
 typedef struct {
-    uint32_t culprit; /* party id at fault; 0 when no party is at fault */
+    uint32_t culprit; /* party id at fault, TSR_CULPRIT_NONE or TSR_CULPRIT_COORDINATOR */
     uint16_t phase;   /* tsr_phase */
     uint16_t round;   /* protocol round, 1-based; 0 if not applicable */
     uint16_t check;   /* tsr_check */

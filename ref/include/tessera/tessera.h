@@ -8,6 +8,9 @@
 #include "tessera/hash.h"
 #include "tessera/sharing.h"
 #include "tessera/wire.h"
+#include "tessera/frost.h"
+#include "tessera/frost_bip.h"
+#include "tessera/dkg.h"
 
 #define TSR_VERSION_MAJOR 0
 #define TSR_VERSION_MINOR 1

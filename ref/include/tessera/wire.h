@@ -23,6 +23,15 @@ extern "C" {
  * below (WP checks that table and predicate agree), and a row in spec/encoding.md §Registry. */
 #define TSR_MSG_SHARING_COMMITMENT 0x0101 /* dealer broadcast: one field, a VSS commitment */
 #define TSR_MSG_SHARING_SHARE      0x0102 /* dealer to party: one field, a share (id || value) */
+#define TSR_MSG_DKG_ROUND1         0x0201 /* broadcast: Feldman commitment and PoK (dkg.h) */
+#define TSR_MSG_DKG_ROUND2_EQ      0x0202 /* broadcast: hash of the round-1 transcript */
+#define TSR_MSG_DKG_ROUND2_SHARE   0x0203 /* party to party: f_i(j) */
+#define TSR_MSG_DKG_ROUND3         0x0204 /* broadcast: complaints, or the certificate signature */
+#define TSR_MSG_DKG_ROUND4         0x0205 /* broadcast: openings of accused shares */
+#define TSR_MSG_FROST_COMMITMENT   0x0301 /* signer to coordinator: (id, D, E) */
+#define TSR_MSG_FROST_REQUEST      0x0302 /* coordinator to signer: message and commitment list */
+#define TSR_MSG_FROST_SIGSHARE     0x0303 /* signer to coordinator: (id, z) */
+#define TSR_MSG_FROST_SIGNATURE    0x0401 /* coordinator broadcast: the aggregate signature */
 
 typedef struct {
     uint8_t version;
@@ -43,7 +52,10 @@ typedef struct {
 /*@ predicate tsr_wire_suite_ok(integer s) =
   @   s == TSR_SUITE_SECP256K1_SHA256 || s == TSR_SUITE_SECP256K1_TR;
   @ predicate tsr_wire_type_ok(integer t) =
-  @   t == TSR_MSG_SHARING_COMMITMENT || t == TSR_MSG_SHARING_SHARE;
+  @   t == TSR_MSG_SHARING_COMMITMENT || t == TSR_MSG_SHARING_SHARE ||
+  @   t == TSR_MSG_DKG_ROUND1 || t == TSR_MSG_DKG_ROUND2_EQ || t == TSR_MSG_DKG_ROUND2_SHARE ||
+  @   t == TSR_MSG_DKG_ROUND3 || t == TSR_MSG_DKG_ROUND4 || t == TSR_MSG_FROST_COMMITMENT ||
+  @   t == TSR_MSG_FROST_REQUEST || t == TSR_MSG_FROST_SIGSHARE || t == TSR_MSG_FROST_SIGNATURE;
   @ logic integer tsr_be16{L}(uint8_t *p) = p[0] * 256 + p[1];
   @ logic integer tsr_be32{L}(uint8_t *p) = ((p[0] * 256 + p[1]) * 256 + p[2]) * 256 + p[3];
   @ logic integer tsr_wire_pos{L}(uint8_t *in, integer inlen, integer k) =
