@@ -37,6 +37,9 @@ FUZZ_NAMES := $(patsubst fuzz/fuzz_%.c,%,$(FUZZ_SRC))
 FUZZ_REPLAY := $(patsubst %,$(B)/fuzz/replay_%,$(FUZZ_NAMES))
 
 SIM_SRC  := $(sort $(wildcard sim/*.c))
+# The tessera tool (sim/ only, never ref/) parses JSON with Debian's jansson (libjansson-dev).
+SIM_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
+SIM_LIBS   := $(or $(shell pkg-config --libs jansson 2>/dev/null),-ljansson)
 
 .PHONY: all lib clean check demo install uninstall deps unit asan exhaustive vectors vectors-check cli \
         py fuzz-replay fuzz ctime proofs install-test bench
@@ -69,7 +72,7 @@ $(B)/asan/libtessera.a: $(ASAN_OBJ)
 
 # ---- command-line tool -----------------------------------------------------------------------
 $(B)/tessera: $(SIM_SRC) $(wildcard sim/*.h) $(B)/libtessera.a
-	$(CC) $(CPPFLAGS_T) -Isim $(CFLAGS_T) $(SIM_SRC) $(B)/libtessera.a $(LIBS) -o $@
+	$(CC) $(CPPFLAGS_T) -Isim $(SIM_CFLAGS) $(CFLAGS_T) $(SIM_SRC) $(B)/libtessera.a $(LIBS) $(SIM_LIBS) -o $@
 
 # ---- tests -----------------------------------------------------------------------------------
 $(B)/tests/%: tests/unit/%.c tests/tsr_test.h $(B)/libtessera.a
@@ -107,19 +110,21 @@ exhaustive: $(B)/tests/exhaustive
 	  [ $$rc -eq 0 ] || echo "exhaustive: exit $$rc"
 
 # ---- vectors ---------------------------------------------------------------------------------
-$(B)/gen_vectors: vectors/gen/gen_vectors.c $(B)/libtessera.a
+GV_SRCS := $(wildcard vectors/gen/*.c)
+VECTOR_DIRS := sharing frost dkg
+$(B)/gen_vectors: $(GV_SRCS) vectors/gen/gv.h $(B)/libtessera.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_T) $(CFLAGS_T) $< $(B)/libtessera.a $(LIBS) -o $@
+	$(CC) $(CPPFLAGS_T) $(CFLAGS_T) $(GV_SRCS) $(B)/libtessera.a $(LIBS) -o $@
 
 vectors: $(B)/gen_vectors
-	$(B)/gen_vectors vectors/sharing
+	$(B)/gen_vectors vectors
 
 vectors-check: $(B)/gen_vectors
-	@mkdir -p $(LOGS) $(B)/vectors-regen
-	@rm -f $(B)/vectors-regen/*
+	@mkdir -p $(LOGS)
+	@rm -rf $(B)/vectors-regen; mkdir -p $(B)/vectors-regen
 	@$(B)/gen_vectors $(B)/vectors-regen > /dev/null; \
-	 if diff -r vectors/sharing $(B)/vectors-regen > $(LOGS)/vectors-drift.log; then \
-	   echo "vectors-regen: $$(ls vectors/sharing | wc -l) passed, 0 failed" | tee $(LOGS)/vectors-check.log; \
+	 if (for d in $(VECTOR_DIRS); do diff -r vectors/$$d $(B)/vectors-regen/$$d || exit 1; done) > $(LOGS)/vectors-drift.log; then \
+	   echo "vectors-regen: $$(ls $(patsubst %,vectors/%/*.json,$(VECTOR_DIRS)) | wc -l) passed, 0 failed" | tee $(LOGS)/vectors-check.log; \
 	 else echo "vectors drifted from 'make vectors' (see $(LOGS)/vectors-drift.log)"; \
 	   echo "vectors-regen: 0 passed, 1 failed" | tee $(LOGS)/vectors-check.log; fi
 

@@ -2,8 +2,8 @@
 # Installs the Debian packages Tessera needs, if any is missing, and configures Why3's provers.
 # Not root and something missing: prints the exact command to run and fails.
 set -u
-PKGS="build-essential pkg-config libsecp256k1-dev libgmp-dev frama-c-base why3 z3 cvc4 afl++ valgrind \
-python3 python3-pytest python3-hypothesis"
+PKGS="build-essential pkg-config libsecp256k1-dev libgmp-dev libjansson-dev frama-c-base why3 z3 cvc4 afl++ \
+valgrind python3 python3-pytest python3-hypothesis"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

@@ -217,6 +217,159 @@ static void test_sharing(const tsr_context *ctx) {
     covered("tsr_poly_clear");
 }
 
+/* FROST: dealer keygen, key package set/tweak, nonce generation, commit, sign. Secrets: the dealt
+ * secret and randomness, every share, the nonce randomness and the nonces. */
+static void test_frost(const tsr_context *ctx) {
+    static tsr_frost_keypkg pkg[3];
+    static tsr_frost_nonce nonce[2];
+    tsr_frost_commitment list[2];
+    tsr_frost_sigshare share;
+    tsr_point gk;
+    tsr_scalar secret, k;
+    uint8_t rand[64], sec[32], r64[2][64];
+    tsr_blame b;
+    uint8_t msg[32];
+    int rc;
+    size_t i;
+    for (int su = 1; su <= 2; su++) {
+        uint8_t suite = (uint8_t)su;
+        fill(rand, sizeof rand, 21);
+        fill(sec, 32, 22);
+        sec[0] = 0x21;
+        fill(msg, sizeof msg, 23);
+        (void)tsr_scalar_decode(&secret, sec);
+        SECRET(rand, sizeof rand);
+        SECRET(&secret, sizeof secret);
+        rc = tsr_frost_keygen_dealer(ctx, pkg, &gk, NULL, suite, 2, 3, &secret, rand, sizeof rand);
+        PUBLIC(&rc, sizeof rc);
+        covered(su == 1 ? "tsr_frost_keygen_dealer" : "tsr_frost_keygen_dealer (TR)");
+        for (i = 0; i < 3; i++) {
+            SECRET(&pkg[i].share, sizeof pkg[i].share); /* the outputs stay secret */
+        }
+        rc = tsr_frost_keypkg_set(ctx, &pkg[1], suite, 2, &pkg[1].share, &pkg[1].verifying_share, &gk);
+        PUBLIC(&rc, sizeof rc);
+        covered("tsr_frost_keypkg_set");
+        if (suite == TSR_SUITE_SECP256K1_TR) {
+            uint8_t root[32];
+            fill(root, 32, 24);
+            for (i = 0; i < 3; i++) {
+                rc = tsr_frost_keypkg_tweak(ctx, &pkg[i], root);
+                PUBLIC(&rc, sizeof rc);
+            }
+            covered("tsr_frost_keypkg_tweak");
+            gk = pkg[0].group_key;
+        }
+        fill(r64[0], 64, 25);
+        SECRET(r64[0], 32);
+        rc = tsr_frost_nonce_generate(&k, suite, r64[0], &pkg[0].share);
+        PUBLIC(&rc, sizeof rc);
+        covered("tsr_frost_nonce_generate");
+        for (i = 0; i < 2; i++) {
+            fill(r64[i], 64, (uint8_t)(26 + i));
+            SECRET(r64[i], 64);
+            rc = tsr_frost_commit(ctx, &nonce[i], &list[i], &pkg[2 * i], r64[i]);
+            PUBLIC(&rc, sizeof rc);
+            PUBLIC(&list[i], sizeof list[i]); /* commitments are sent */
+        }
+        covered(su == 1 ? "tsr_frost_commit" : "tsr_frost_commit (TR)");
+        for (i = 0; i < 2; i++) {
+            rc = tsr_frost_sign(ctx, &share, &nonce[i], &pkg[2 * i], list, 2, msg, sizeof msg, &b);
+            PUBLIC(&rc, sizeof rc);
+            PUBLIC(&share, sizeof share); /* the signature share is released */
+        }
+        covered(su == 1 ? "tsr_frost_sign" : "tsr_frost_sign (TR)");
+        rc = tsr_frost_sign(ctx, &share, &nonce[0], &pkg[0], list, 2, msg, sizeof msg, &b);
+        PUBLIC(&rc, sizeof rc);
+        covered("tsr_frost_sign (consumed nonce refused)");
+        for (i = 0; i < 3; i++) {
+            tsr_frost_keypkg_clear(&pkg[i]);
+        }
+        tsr_frost_nonce_clear(&nonce[1]);
+        covered("tsr_frost_keypkg_clear, tsr_frost_nonce_clear");
+    }
+}
+
+/* DKG: every round of a 2-of-3 ceremony, all parties honest, then a bad share and the complaint
+ * path (the opening is declassified: it becomes public by design). Secrets: the randomness, the
+ * polynomials, PoK nonces, shares sent and received, the final shares. */
+static void test_dkg(const tsr_context *ctx) {
+    static tsr_dkg_state st[3];
+    static tsr_dkg_round1_msg r1[3];
+    static tsr_dkg_round2_bcast r2b[3];
+    static tsr_dkg_round2_p2p r2p[3][3], in2[2];
+    static tsr_dkg_round3_msg r3[3];
+    static tsr_dkg_round4_msg r4[3];
+    static tsr_dkg_public pub;
+    tsr_blame bl[3];
+    tsr_scalar share;
+    uint8_t session[32], rand[64 * 2 + 64];
+    size_t i, j, m, nb;
+    int rc, done;
+    for (int pass = 0; pass < 2; pass++) {
+        fill(session, 32, (uint8_t)(30 + pass));
+        for (i = 0; i < 3; i++) {
+            fill(rand, sizeof rand, (uint8_t)(31 + i));
+            SECRET(rand, sizeof rand);
+            rc = tsr_dkg_init(ctx, &st[i], TSR_SUITE_SECP256K1_SHA256, session, (uint32_t)(i + 1), 2, 3, NULL, rand,
+                              sizeof rand);
+            PUBLIC(&rc, sizeof rc);
+        }
+        covered("tsr_dkg_init");
+        for (i = 0; i < 3; i++) {
+            rc = tsr_dkg_round1(ctx, &st[i], &r1[i]);
+            PUBLIC(&rc, sizeof rc);
+            PUBLIC(&r1[i], sizeof r1[i]); /* broadcast */
+        }
+        covered("tsr_dkg_round1");
+        for (i = 0; i < 3; i++) {
+            rc = tsr_dkg_round2(ctx, &st[i], &r2b[i], r2p[i], bl, 3, &nb, r1, 3);
+            PUBLIC(&rc, sizeof rc);
+            PUBLIC(&r2b[i], sizeof r2b[i]);
+            for (j = 0; j < 3; j++) {
+                PUBLIC(&r2p[i][j].sender, sizeof r2p[i][j].sender);
+                PUBLIC(&r2p[i][j].recipient, sizeof r2p[i][j].recipient);
+            }
+        }
+        covered("tsr_dkg_round2");
+        if (pass == 1) {
+            tsr_scalar one;
+            tsr_scalar_set_u32(&one, 1);
+            tsr_scalar_add(&r2p[1][0].share, &r2p[1][0].share, &one); /* party 2 cheats party 1 */
+        }
+        for (i = 0; i < 3; i++) {
+            for (j = 0, m = 0; j < 3; j++) {
+                if (j != i) {
+                    in2[m++] = r2p[j][i];
+                }
+            }
+            rc = tsr_dkg_round3(ctx, &st[i], &r3[i], bl, 3, &nb, r2b, 3, in2, m);
+            PUBLIC(&rc, sizeof rc);
+            PUBLIC(&r3[i], sizeof r3[i]);
+        }
+        covered(pass == 0 ? "tsr_dkg_round3 (shares verify, certificate signed)" : "tsr_dkg_round3 (complaint)");
+        for (i = 0; i < 3; i++) {
+            rc = tsr_dkg_round4(ctx, &st[i], &r4[i], &done, bl, 3, &nb, r3, 3);
+            PUBLIC(&rc, sizeof rc);
+            PUBLIC(&done, sizeof done);
+            PUBLIC(&r4[i], sizeof r4[i]);
+        }
+        covered(pass == 0 ? "tsr_dkg_round4 (certificates)" : "tsr_dkg_round4 (openings)");
+        if (pass == 0) {
+            rc = tsr_dkg_result(&st[0], &share, &pub);
+            PUBLIC(&rc, sizeof rc);
+            covered("tsr_dkg_result");
+        } else {
+            rc = tsr_dkg_round5(ctx, &st[2], bl, 3, &nb, r4, 3);
+            PUBLIC(&rc, sizeof rc);
+            covered("tsr_dkg_round5");
+        }
+        for (i = 0; i < 3; i++) {
+            tsr_dkg_state_clear(&st[i]);
+        }
+        covered("tsr_dkg_state_clear");
+    }
+}
+
 /* The canary: a deliberate branch on a secret byte. `make ctime` runs it and requires Valgrind to
  * report it, which shows the marking reaches the branches (a test that cannot fail proves nothing). */
 static int canary(void) {
@@ -253,6 +406,8 @@ int main(int argc, char **argv) {
     test_point(ctx);
     test_hash();
     test_sharing(ctx);
+    test_frost(ctx);
+    test_dkg(ctx);
     tsr_context_destroy(ctx);
     /* Valgrind's exit code (42) reports any error; reaching here with none means every call above
      * ran without a secret-dependent branch, index or syscall. */

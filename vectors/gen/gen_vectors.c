@@ -1,313 +1,21 @@
-/* Generates the published sharing vectors (the JSON files in vectors/sharing) through libtessera's public
- * API only, from fixed labels, with a deterministic JSON writer (`make vectors`). */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "tessera/tessera.h"
-
-/* Every "random" input is derived from a fixed ASCII label:
+/* Generates the published vectors through libtessera's public API only, from fixed labels, with a
+ * deterministic JSON writer (`make vectors`): vectors/sharing here, vectors/frost (gv_frost.c) and
+ * vectors/dkg (gv_dkg.c).
+ *
+ * Every "random" input is derived from a fixed ASCII label:
  *   bytes(label, len) = expand_message_xmd(msg = label, DST = GV_DST, len)   (RFC 9380 §5.3.1)
  *   scalar(label)     = hash_to_field(msg = label, DST = GV_DST, count = 1)  (RFC 9380 §5.2, L = 48)
  * An empty byte string (len 0) is the empty string; expand_message_xmd is not called for it. */
-#define GV_DST "TSR-VECTORS-v1"
-#define GV_MAX_T 16   /* largest threshold used by the published cases */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "gv.h"
+
+#define GV_MAX_T 16   /* largest threshold used by the published sharing cases */
 #define GV_MAX_N 300  /* largest id list used (one case exceeds TSR_MAX_PARTIES on purpose) */
-#define GV_MAX_DEPTH 16
-#define GV_LABEL 96
 #define GV_COMMIT_BYTES (2 + 33 * GV_MAX_T + 8)
-
-#if TSR_MAX_PARTIES != 256
-#error "the published vectors assume TSR_MAX_PARTIES == 256"
-#endif
-
-/* ---- failure ------------------------------------------------------------------------------- */
-
-static char gv_tmp_path[4096]; /* the file being written, removed if the run fails */
-
-static void gv_fail(const char *file, int line, const char *expr) {
-    fprintf(stderr, "gen_vectors: %s:%d: requirement failed: %s\n", file, line, expr);
-    if (gv_tmp_path[0] != '\0') {
-        (void)remove(gv_tmp_path);
-    }
-    exit(1);
-}
-
-/* A generator requirement: the library must behave as the vector declares, else no file is
- * trusted (the run stops with a non-zero status). */
-#define GV_REQUIRE(cond) do { if (!(cond)) { gv_fail(__FILE__, __LINE__, #cond); } } while (0)
-
-/* ---- deterministic JSON writer ----------------------------------------------------------------
- * Output equals Python's json.dumps(value, indent=2) + "\n": 2-space indent, ", " never used
- * inside lines, "key": value, empty containers as [] / {}, only printable ASCII in strings. */
-
-typedef struct {
-    FILE *f;
-    int depth;
-    int first[GV_MAX_DEPTH];
-    size_t cases;
-} gv_json;
-
-static void gv_indent(gv_json *w, int depth) {
-    for (int i = 0; i < depth; i++) {
-        fputs("  ", w->f);
-    }
-}
-
-static void gv_escape(gv_json *w, const char *s) {
-    fputc('"', w->f);
-    for (; *s != '\0'; s++) {
-        unsigned char c = (unsigned char)*s;
-        GV_REQUIRE(c >= 0x20 && c < 0x7f);
-        if (c == '"' || c == '\\') {
-            fputc('\\', w->f);
-        }
-        fputc(c, w->f);
-    }
-    fputc('"', w->f);
-}
-
-static void gv_sep(gv_json *w, const char *key) {
-    if (w->depth > 0) {
-        fputs(w->first[w->depth] ? "\n" : ",\n", w->f);
-        w->first[w->depth] = 0;
-        gv_indent(w, w->depth);
-    }
-    if (key != NULL) {
-        gv_escape(w, key);
-        fputs(": ", w->f);
-    }
-}
-
-static void gv_open(gv_json *w, const char *key, char c) {
-    gv_sep(w, key);
-    fputc(c, w->f);
-    w->depth++;
-    GV_REQUIRE(w->depth < GV_MAX_DEPTH);
-    w->first[w->depth] = 1;
-}
-
-static void gv_close(gv_json *w, char c) {
-    GV_REQUIRE(w->depth > 0);
-    if (!w->first[w->depth]) {
-        fputc('\n', w->f);
-        gv_indent(w, w->depth - 1);
-    }
-    fputc(c, w->f);
-    w->depth--;
-    if (w->depth == 0) {
-        fputc('\n', w->f);
-    }
-}
-
-static void gv_obj(gv_json *w, const char *key) { gv_open(w, key, '{'); }
-static void gv_end_obj(gv_json *w) { gv_close(w, '}'); }
-static void gv_arr(gv_json *w, const char *key) { gv_open(w, key, '['); }
-static void gv_end_arr(gv_json *w) { gv_close(w, ']'); }
-
-static void gv_str(gv_json *w, const char *key, const char *s) {
-    gv_sep(w, key);
-    gv_escape(w, s);
-}
-
-static void gv_int(gv_json *w, const char *key, long v) {
-    gv_sep(w, key);
-    fprintf(w->f, "%ld", v);
-}
-
-static void gv_size(gv_json *w, const char *key, size_t v) {
-    gv_sep(w, key);
-    fprintf(w->f, "%lu", (unsigned long)v);
-}
-
-static void gv_bool(gv_json *w, const char *key, int v) {
-    gv_sep(w, key);
-    fputs(v ? "true" : "false", w->f);
-}
-
-static void gv_null(gv_json *w, const char *key) {
-    gv_sep(w, key);
-    fputs("null", w->f);
-}
-
-static void gv_hex(gv_json *w, const char *key, const uint8_t *b, size_t len) {
-    static const char digits[] = "0123456789abcdef";
-    gv_sep(w, key);
-    fputc('"', w->f);
-    for (size_t i = 0; i < len; i++) {
-        fputc(digits[b[i] >> 4], w->f);
-        fputc(digits[b[i] & 15], w->f);
-    }
-    fputc('"', w->f);
-}
-
-static void gv_scalar(gv_json *w, const char *key, const tsr_scalar *a) {
-    uint8_t b[32];
-    tsr_scalar_encode(b, a);
-    gv_hex(w, key, b, 32);
-}
-
-static const tsr_context *gv_ctx;
-
-static void gv_point(gv_json *w, const char *key, const tsr_point *p) {
-    uint8_t b[33];
-    GV_REQUIRE(tsr_point_encode(gv_ctx, b, p) == TSR_OK);
-    gv_hex(w, key, b, 33);
-}
-
-/* Each file is written as NAME.tmp and renamed when complete, so a failed run leaves no
- * half-written vector file behind. */
-static void gv_path(char *out, size_t cap, const char *dir, const char *name, const char *suffix) {
-    int k = snprintf(out, cap, "%s/%s%s", dir, name, suffix);
-    GV_REQUIRE(k > 0 && (size_t)k < cap);
-}
-
-static void gv_file_open(gv_json *w, const char *dir, const char *name) {
-    char path[4096];
-    gv_path(path, sizeof path, dir, name, ".tmp");
-    memset(w, 0, sizeof *w);
-    w->f = fopen(path, "w");
-    memcpy(gv_tmp_path, path, sizeof gv_tmp_path);
-    if (w->f == NULL) {
-        fprintf(stderr, "gen_vectors: cannot write %s\n", path);
-        exit(1);
-    }
-}
-
-static void gv_file_close(gv_json *w, const char *dir, const char *name) {
-    char tmp[4096], path[4096];
-    GV_REQUIRE(w->depth == 0);
-    GV_REQUIRE(!ferror(w->f));
-    GV_REQUIRE(fclose(w->f) == 0);
-    gv_path(tmp, sizeof tmp, dir, name, ".tmp");
-    gv_path(path, sizeof path, dir, name, "");
-    GV_REQUIRE(rename(tmp, path) == 0);
-    gv_tmp_path[0] = '\0';
-    printf("wrote %s (%lu cases)\n", path, (unsigned long)w->cases);
-}
-
-/* ---- names of codes and checks ------------------------------------------------------------------ */
-
-static const char *gv_err_symbol(int err) {
-    switch (err) {
-    case TSR_OK: return "TSR_OK";
-    case TSR_ERR_ARG: return "TSR_ERR_ARG";
-    case TSR_ERR_ENCODING: return "TSR_ERR_ENCODING";
-    case TSR_ERR_RANGE: return "TSR_ERR_RANGE";
-    case TSR_ERR_STATE: return "TSR_ERR_STATE";
-    case TSR_ERR_VERIFY: return "TSR_ERR_VERIFY";
-    case TSR_ERR_POLICY: return "TSR_ERR_POLICY";
-    case TSR_ERR_INTERNAL: return "TSR_ERR_INTERNAL";
-    default: return "unknown";
-    }
-}
-
-static const char *const gv_check_symbols[TSR_CHECK__COUNT] = {
-    "TSR_CHECK_NONE", "TSR_CHECK_LENGTH", "TSR_CHECK_TRUNCATED", "TSR_CHECK_TRAILING",
-    "TSR_CHECK_VERSION", "TSR_CHECK_SUITE", "TSR_CHECK_TYPE", "TSR_CHECK_COUNT", "TSR_CHECK_SIZE",
-    "TSR_CHECK_SCALAR_RANGE", "TSR_CHECK_SCALAR_ZERO", "TSR_CHECK_POINT_PREFIX",
-    "TSR_CHECK_POINT_X_RANGE", "TSR_CHECK_POINT_NOT_ON_CURVE", "TSR_CHECK_POINT_IDENTITY",
-    "TSR_CHECK_ID_ZERO", "TSR_CHECK_ID_DUPLICATE", "TSR_CHECK_ID_UNKNOWN", "TSR_CHECK_THRESHOLD",
-    "TSR_CHECK_COMMITMENT_COUNT", "TSR_CHECK_FELDMAN", "TSR_CHECK_PEDERSEN", "TSR_CHECK_SESSION",
-    "TSR_CHECK_SENDER",
-};
-
-/* Writes the expected outcome of an invalid case: error code, check id, symbol and name. */
-static void gv_expect(gv_json *w, int err, tsr_check check, const char *reason) {
-    GV_REQUIRE(err != TSR_OK);
-    GV_REQUIRE((int)check > 0 && (int)check < TSR_CHECK__COUNT);
-    gv_str(w, "error", gv_err_symbol(err));
-    gv_int(w, "check", (long)check);
-    gv_str(w, "check_symbol", gv_check_symbols[check]);
-    gv_str(w, "check_name", tsr_check_name((int)check));
-    gv_str(w, "reason", reason);
-}
-
-/* Opens a case object: name, valid. */
-static void gv_case(gv_json *w, const char *name, int valid) {
-    gv_obj(w, NULL);
-    gv_str(w, "name", name);
-    gv_bool(w, "valid", valid);
-    w->cases++;
-}
-
-static void gv_generator(gv_json *w) {
-    gv_obj(w, "generator");
-    gv_str(w, "program", "vectors/gen/gen_vectors.c");
-    gv_str(w, "command", "make vectors");
-    gv_str(w, "library", "libtessera (public API only)");
-    gv_str(w, "dst", GV_DST);
-    gv_str(w, "bytes_from_label", "expand_message_xmd(msg = ASCII label, DST = \"" GV_DST
-           "\", len) (RFC 9380 section 5.3.1, SHA-256); the empty string when len = 0");
-    gv_str(w, "scalar_from_label", "hash_to_field(msg = ASCII label, DST = \"" GV_DST
-           "\", count = 1) for the scalar field: L = 48, the 48 bytes big-endian mod n "
-           "(RFC 9380 section 5.2)");
-    gv_str(w, "encoding", "hex is lower case; scalars are 32 bytes big-endian; points are 33-byte "
-           "SEC1 compressed (the identity, where allowed, is 33 zero bytes); ids are scalars");
-    gv_end_obj(w);
-}
-
-/* ---- deterministic inputs --------------------------------------------------------------------- */
-
-static void gv_bytes_from_label(uint8_t *out, size_t len, const char *label) {
-    if (len == 0) {
-        return;
-    }
-    GV_REQUIRE(tsr_expand_message_xmd(out, len, (const uint8_t *)label, strlen(label),
-                                      (const uint8_t *)GV_DST, strlen(GV_DST)) == TSR_OK);
-}
-
-static void gv_scalar_from_label(tsr_scalar *out, const char *label) {
-    GV_REQUIRE(tsr_hash_to_field(out, 1, (const uint8_t *)label, strlen(label),
-                                 (const uint8_t *)GV_DST, strlen(GV_DST)) == TSR_OK);
-}
-
-static void gv_label(char out[GV_LABEL], const char *prefix, const char *what) {
-    int k = snprintf(out, GV_LABEL, "%s/%s", prefix, what);
-    GV_REQUIRE(k > 0 && k < GV_LABEL);
-}
-
-static void gv_label_i(char out[GV_LABEL], const char *prefix, const char *what, size_t i) {
-    int k = snprintf(out, GV_LABEL, "%s/%s/%lu", prefix, what, (unsigned long)i);
-    GV_REQUIRE(k > 0 && k < GV_LABEL);
-}
-
-static void gv_hex_decode(uint8_t *out, size_t len, const char *hex) {
-    GV_REQUIRE(strlen(hex) == 2 * len);
-    for (size_t i = 0; i < len; i++) {
-        unsigned v = 0;
-        for (size_t j = 0; j < 2; j++) {
-            char c = hex[2 * i + j];
-            unsigned d;
-            if (c >= '0' && c <= '9') {
-                d = (unsigned)(c - '0');
-            } else if (c >= 'a' && c <= 'f') {
-                d = (unsigned)(c - 'a') + 10u;
-            } else {
-                GV_REQUIRE(0);
-                d = 0;
-            }
-            v = v * 16u + d;
-        }
-        out[i] = (uint8_t)v;
-    }
-}
-
-/* Constants (public facts about secp256k1). */
-static const char gv_n_hex[] = "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141";
-static const char gv_p_hex[] = "fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f";
-
-/* Adds v (small) to the 32-byte big-endian integer b (mod 2^256). */
-static void gv_be_add_small(uint8_t b[32], unsigned v) {
-    unsigned carry = v;
-    for (size_t i = 32; i-- > 0 && carry != 0;) {
-        unsigned s = (unsigned)b[i] + (carry & 0xffu);
-        b[i] = (uint8_t)s;
-        carry = (carry >> 8) + (s >> 8);
-    }
-}
-
-static void gv_scalar_small(tsr_scalar *r, uint32_t v) { tsr_scalar_set_u32(r, v); }
 
 /* ---- a dealing: the inputs and every intermediate value -------------------------------------- */
 
@@ -567,7 +275,7 @@ static void gv_write_split(const char *dir) {
            "built the same way from blind_secret and blind_rand, commitment encoding u16be(t) || "
            "points, share encoding id || value. Invalid cases name the function that refuses them "
            "and the check (id, symbol, tsr_check_name) it reports.");
-    gv_generator(&w);
+    gv_generator(&w, "vectors/gen/gen_vectors.c");
     gv_arr(&w, "cases");
     gv_split_valid(&w, 1, 1, 0);
     gv_split_valid(&w, 2, 3, 0);
@@ -714,7 +422,7 @@ static void gv_write_lagrange(const char *dir) {
            "built by tsr_poly_init from the labels (coefficient rule as in split.json), so "
            "value_at_zero = polynomial[0] and value_at_x = f(x). Invalid cases: i is the index "
            "passed, x is null (0).");
-    gv_generator(&w);
+    gv_generator(&w, "vectors/gen/gen_vectors.c");
     gv_arr(&w, "cases");
 
     for (uint32_t i = 0; i < 3; i++) {
@@ -904,7 +612,7 @@ static void gv_vss_file(const char *dir, gv_vss_kind kind) {
                "commitment decodes. The dealings come from the labels 'pedersen/<t>-of-<n>/...' "
                "exactly as in split.json (blind values from blind-secret and blind-rand).");
     }
-    gv_generator(&w);
+    gv_generator(&w, "vectors/gen/gen_vectors.c");
     if (kind == GV_PEDERSEN) {
         tsr_point h;
         GV_REQUIRE(tsr_pedersen_generator(gv_ctx, &h) == TSR_OK);
@@ -1228,7 +936,7 @@ static void gv_write_decode(const char *dir) {
            "(tsr_point_decode_xonly: BIP340 lift_x), share (tsr_share_decode: 64 bytes id || value, "
            "id non-zero and < n, value < n), commitment (tsr_vss_commitment_decode with "
            "expected_t), and pedersen_generator (the derivation of H with every attempt).");
-    gv_generator(&w);
+    gv_generator(&w, "vectors/gen/gen_vectors.c");
     gv_arr(&w, "cases");
 
     /* scalars */
@@ -1430,22 +1138,38 @@ static void gv_write_decode(const char *dir) {
     gv_file_close(&w, dir, "decode.json");
 }
 
+void gv_write_sharing(const char *dir) {
+    gv_find_x();
+    gv_write_split(dir);
+    gv_write_lagrange(dir);
+    gv_vss_file(dir, GV_FELDMAN);
+    gv_vss_file(dir, GV_PEDERSEN);
+    gv_write_decode(dir);
+}
+
+static void gv_subdir(char *out, size_t cap, const char *root, const char *name) {
+    int k = snprintf(out, cap, "%s/%s", root, name);
+    GV_REQUIRE(k > 0 && (size_t)k < cap);
+    (void)mkdir(out, 0755);
+}
+
 int main(int argc, char **argv) {
     tsr_context *ctx;
+    char dir[4096];
     if (argc != 2) {
-        fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
+        fprintf(stderr, "usage: %s OUTDIR (writes OUTDIR/sharing, OUTDIR/frost, OUTDIR/dkg)\n", argv[0]);
         return 2;
     }
-    GV_REQUIRE(TSR_CHECK__COUNT == 24);
+    GV_REQUIRE(TSR_CHECK__COUNT == 36);
     ctx = tsr_context_create(NULL);
     GV_REQUIRE(ctx != NULL);
     gv_ctx = ctx;
-    gv_find_x();
-    gv_write_split(argv[1]);
-    gv_write_lagrange(argv[1]);
-    gv_vss_file(argv[1], GV_FELDMAN);
-    gv_vss_file(argv[1], GV_PEDERSEN);
-    gv_write_decode(argv[1]);
+    gv_subdir(dir, sizeof dir, argv[1], "sharing");
+    gv_write_sharing(dir);
+    gv_subdir(dir, sizeof dir, argv[1], "frost");
+    gv_write_frost(dir);
+    gv_subdir(dir, sizeof dir, argv[1], "dkg");
+    gv_write_dkg(dir);
     tsr_context_destroy(ctx);
     return 0;
 }
