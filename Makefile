@@ -137,7 +137,7 @@ py:
 	  echo "python-model: $${p:-0} passed, $$f failed" | tee -a $(LOGS)/py.log
 
 # ---- fuzzing ---------------------------------------------------------------------------------
-$(B)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz.h $(B)/asan/libtessera.a
+$(B)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(wildcard fuzz/*.h) $(B)/asan/libtessera.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_T) -Ifuzz $(CFLAGS_T) -DTSR_VERIFY $(SAN) $< fuzz/replay.c $(B)/asan/libtessera.a $(LIBS) -o $@
 
@@ -150,7 +150,7 @@ AFL_CC ?= afl-clang-fast
 # AFL++ builds carry ASan and UBSan (AFL_USE_ASAN/UBSAN make afl-clang-fast add them), so an
 # out-of-bounds read inside the persistent loop is a crash, not a silent pass.
 AFL_SAN ?= AFL_USE_ASAN=1 AFL_USE_UBSAN=1
-$(B)/afl/fuzz_%: fuzz/fuzz_%.c fuzz/afl.c fuzz/fuzz.h $(LIB_SRC) $(LIB_HDR)
+$(B)/afl/fuzz_%: fuzz/fuzz_%.c fuzz/afl.c $(wildcard fuzz/*.h) $(LIB_SRC) $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(AFL_SAN) $(AFL_CC) $(CPPFLAGS_T) -Ifuzz -std=c11 -O2 -g -DTSR_VERIFY $< fuzz/afl.c $(LIB_SRC) $(LIBS) -o $@
 
