@@ -62,6 +62,19 @@ class Check(IntEnum):
     PEDERSEN = 21
     SESSION = 22
     SENDER = 23
+    # FROST / DKG (issue 3), appended to common.h; the numbers are stable.
+    POK = 24
+    EQUIVOCATION = 25
+    FALSE_COMPLAINT = 26
+    MISSING = 27
+    SIGNATURE_SHARE = 28
+    SIGNATURE = 29
+    ID_ORDER = 30
+    OWN_COMMITMENT = 31
+    SIGNER_COUNT = 32
+    CERTIFICATE = 33
+    TWEAK = 34
+    DUPLICATE_CONTRIBUTION = 35
 
 
 # The human-readable names tsr_check_name() returns; they are part of the published vectors.
@@ -90,6 +103,18 @@ CHECK_NAMES = {
     Check.PEDERSEN: "share fails Pedersen verification",
     Check.SESSION: "message belongs to another session",
     Check.SENDER: "sender id is out of range or unexpected",
+    Check.POK: "proof of knowledge fails",
+    Check.EQUIVOCATION: "parties saw different round-1 broadcasts (equivocation)",
+    Check.FALSE_COMPLAINT: "accusation refuted by the opened share",
+    Check.MISSING: "expected message or entry is missing",
+    Check.SIGNATURE_SHARE: "signature share fails verification",
+    Check.SIGNATURE: "final signature does not verify",
+    Check.ID_ORDER: "identifiers are not strictly ascending",
+    Check.OWN_COMMITMENT: "own commitment absent or altered",
+    Check.SIGNER_COUNT: "number of signers not in t..n",
+    Check.CERTIFICATE: "success certificate does not verify",
+    Check.TWEAK: "tweak is out of range or yields the identity",
+    Check.DUPLICATE_CONTRIBUTION: "contribution duplicates another party's",
 }
 
 

@@ -226,6 +226,7 @@ static void gv_dkg_r1_case(gv_json *w, const char *name, gv_r1_attack a, int err
     tsr_dkg_round1_msg in[3];
     size_t nin = 3, nb = 0;
     int err;
+    char extra_label[GV_LABEL] = "";
     gv_dkg_setup(r, TSR_SUITE_SECP256K1_SHA256, 2, 3, "");
     gv_dkg_round1_all(r);
     memcpy(in, r->r1, sizeof in);
@@ -234,6 +235,7 @@ static void gv_dkg_r1_case(gv_json *w, const char *name, gv_r1_attack a, int err
         /* threshold raising: a degree-2 polynomial's commitment (3 points) */
         tsr_scalar extra;
         gv_scalar_from_label(&extra, "dkg/attack/threshold-raising");
+        memcpy(extra_label, "dkg/attack/threshold-raising", sizeof "dkg/attack/threshold-raising");
         in[1].commitment.t = 3;
         GV_REQUIRE(tsr_point_base_mul(gv_ctx, &in[1].commitment.c[2], &extra) == TSR_OK);
         break;
@@ -246,6 +248,7 @@ static void gv_dkg_r1_case(gv_json *w, const char *name, gv_r1_attack a, int err
         uint8_t sess[32];
         char label[GV_LABEL];
         gv_label(label, r->prefix, "other-session");
+        memcpy(extra_label, label, sizeof extra_label);
         gv_bytes_from_label(sess, 32, label);
         GV_REQUIRE(tsr_dkg_init(gv_ctx, &other, r->suite, sess, 2, 2, 3, NULL, r->rand[1], 64 * 2 + 64) == TSR_OK);
         GV_REQUIRE(tsr_dkg_round1(gv_ctx, &other, &in[1]) == TSR_OK);
@@ -268,7 +271,11 @@ static void gv_dkg_r1_case(gv_json *w, const char *name, gv_r1_attack a, int err
     GV_REQUIRE(r->blames[0].check == check);
     gv_case(w, name, 0);
     gv_str(w, "base", r->prefix);
-    gv_str(w, "round", "2 (party 1 checks the round-1 messages)");
+    gv_int(w, "detected_in_round", 2);
+    gv_size(w, "judged_by", 1);
+    if (extra_label[0] != '\0') {
+        gv_str(w, "extra_label", extra_label);
+    }
     gv_str(w, "mutation", mutation);
     gv_arr(w, "round1_messages_received");
     for (size_t j = 0; j < nin; j++) {
@@ -388,6 +395,16 @@ static void gv_dkg_late_case(gv_json *w, const char *name, gv_r3_attack a, tsr_c
     gv_case(w, name, 0);
     gv_str(w, "base", r->prefix);
     gv_str(w, "mutation", mutation);
+    gv_int(w, "detected_in_round", a == GV_R3_EQUIVOCATION ? 3 : a == GV_R3_BAD_CERT ? 4 : 5);
+    gv_size(w, "judged_by", a == GV_R3_EQUIVOCATION || a == GV_R3_BAD_CERT ? 1 : 3);
+    if (a == GV_R3_EQUIVOCATION) {
+        char label[GV_LABEL];
+        gv_label(label, r->prefix, "equivocation-rand");
+        gv_str(w, "extra_label", label);
+    }
+    if (a == GV_R3_BAD_SHARE) {
+        gv_str(w, "evidence_aux", "the cheating dealer signs its bad share with 32 zero bytes of aux randomness");
+    }
     if (a == GV_R3_BAD_SHARE || a == GV_R3_FALSE_COMPLAINT) {
         gv_scalar(w, "evidence_share", &r->r3[0].share[0]);
         gv_hex(w, "evidence_signature", r->r3[0].sig[0], 64);
@@ -410,9 +427,14 @@ static void gv_dkg_decode_case(gv_json *w, const char *name, const uint8_t *in, 
     gv_case(w, name, err == TSR_OK);
     gv_str(w, "operation", "decode_round1");
     gv_str(w, "suite", "secp256k1");
+    gv_size(w, "sender", 2);
+    gv_str(w, "source", "party 2's round-1 message of dkg/secp256k1/2of3, then mutated as the name says");
     gv_hex(w, "input", in, inlen);
     if (err != TSR_OK) {
         gv_expect(w, err, check, name);
+    } else {
+        gv_point(w, "pok_r", &m.pok_r);
+        gv_scalar(w, "pok_mu", &m.pok_mu);
     }
     gv_end_obj(w);
 }

@@ -341,7 +341,7 @@ static void gv_frost_bad_list(gv_json *w, const char *name, gv_list_mutation m, 
     gv_end_obj(w);
 }
 
-static void gv_frost_reuse(gv_json *w) {
+static void gv_frost_reuse(gv_json *w, const char *name) {
     gv_frost_run *r = &gv_fr;
     tsr_frost_nonce nonce;
     tsr_frost_commitment mine;
@@ -351,7 +351,7 @@ static void gv_frost_reuse(gv_json *w) {
     GV_REQUIRE(tsr_frost_commit(gv_ctx, &nonce, &mine, p, r->nrand[0]) == TSR_OK);
     GV_REQUIRE(tsr_frost_sign(gv_ctx, &share, &nonce, p, r->list, r->k, r->msg, sizeof r->msg, &b) == TSR_OK);
     GV_REQUIRE(tsr_scalar_eq_mask(&share.z, &r->share[0].z) == 0xffffffffu);
-    gv_case(w, "sign-nonce-state-reused", 0);
+    gv_case(w, name, 0);
     gv_str(w, "operation", "sign");
     gv_str(w, "suite", gv_suite_name(r->suite));
     gv_str(w, "base", r->prefix);
@@ -360,6 +360,8 @@ static void gv_frost_reuse(gv_json *w) {
     GV_REQUIRE(tsr_frost_sign(gv_ctx, &share, &nonce, p, r->list, r->k, r->msg, sizeof r->msg, &b) == TSR_ERR_STATE);
     gv_str(w, "error", gv_err_symbol(TSR_ERR_STATE));
     gv_int(w, "check", 0);
+    gv_str(w, "check_symbol", gv_check_symbols[TSR_CHECK_NONE]);
+    gv_str(w, "check_name", tsr_check_name(TSR_CHECK_NONE));
     gv_str(w, "reason", "secret nonces are consumed on first use");
     gv_end_obj(w);
 }
@@ -372,6 +374,8 @@ static void gv_frost_decode_commitment(gv_json *w, const char *name, const uint8
     GV_REQUIRE(err == err_want && why == check);
     gv_case(w, name, err == TSR_OK);
     gv_str(w, "operation", "decode_commitment");
+    gv_str(w, "base", gv_fr.prefix);
+    gv_str(w, "source", "the encoding of the first signer's commitment of base, then mutated as the name says");
     gv_hex(w, "input", in, inlen);
     if (err == TSR_OK) {
         gv_size(w, "identifier", c.id);
@@ -389,6 +393,8 @@ static void gv_frost_decode_sigshare(gv_json *w, const char *name, const uint8_t
     GV_REQUIRE(err == err_want && why == check);
     gv_case(w, name, err == TSR_OK);
     gv_str(w, "operation", "decode_sigshare");
+    gv_str(w, "base", gv_fr.prefix);
+    gv_str(w, "source", "the encoding of the first signer's signature share of base, then mutated as the name says");
     gv_hex(w, "input", in, inlen);
     if (err == TSR_OK) {
         gv_size(w, "identifier", s.id);
@@ -440,7 +446,7 @@ static void gv_frost_invalid_for(gv_json *w, uint8_t suite) {
                       TSR_CHECK_OWN_COMMITMENT, "the signer's commitment is not in the list");
     gv_frost_bad_list(w, GV_NAME("sign-own-commitment-altered"), GV_LIST_OWN_ALTERED, TSR_ERR_ARG,
                       TSR_CHECK_OWN_COMMITMENT, "the signer's entry differs from what it committed");
-    gv_frost_reuse(w);
+    gv_frost_reuse(w, GV_NAME("sign-nonce-state-reused"));
     memcpy(sig, r->sig, r->siglen);
     sig[r->siglen - 1] ^= 1;
     gv_frost_verify_case(w, GV_NAME("verify-z-flipped"), sig, r->siglen, TSR_ERR_VERIFY, "z altered");
