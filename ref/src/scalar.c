@@ -1,4 +1,4 @@
-/* Scalars modulo the secp256k1 group order n: constant-time arithmetic on eight 32-bit limbs and strict encodings. */
+/* Scalars modulo the secp256k1 group order n: constant-time arithmetic on eight 32-bit limbs, strict encodings, and a variable-time inverse for public inputs. */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -668,6 +668,240 @@ void tsr_scalar_inv(tsr_scalar *r, const tsr_scalar *a) {
     }
     tsr_ct_wipe32(x, 8);
     tsr_scalar_work_clear(&w);
+}
+
+/* ---- Variable-time inversion (public inputs only) --------------------------------------------- */
+
+/* Compares two eight-limb numbers: -1, 0 or 1 as a <, ==, > b. Variable time: public inputs. */
+/*@ requires valid_a: \valid_read(a + (0 .. 7));
+  @ requires valid_b: \valid_read(b + (0 .. 7));
+  @ assigns \nothing;
+  @ ensures range: -1 <= \result <= 1;
+  @*/
+static int tsr_scalar_cmp_var(const uint32_t *a, const uint32_t *b) {
+    size_t i = 8;
+    /*@ loop invariant bound: 0 <= i <= 8;
+      @ loop assigns i;
+      @ loop variant i;
+      @*/
+    while (i > 0) {
+        i--;
+        if (a[i] != b[i]) {
+            return a[i] < b[i] ? -1 : 1;
+        }
+    }
+    return 0;
+}
+
+/* w = w - s for w > s (eight limbs; the final borrow is then zero). */
+/*@ requires valid_w: \valid(w + (0 .. 7));
+  @ requires valid_s: \valid_read(s + (0 .. 7));
+  @ requires sep: \separated(w + (0 .. 7), s + (0 .. 7));
+  @ assigns w[0 .. 7];
+  @*/
+static void tsr_scalar_sub_limbs(uint32_t *w, const uint32_t *s) {
+    uint32_t borrow = 0;
+    size_t i;
+    /*@ loop invariant bound: 0 <= i <= 8;
+      @ loop invariant borrow_bit: borrow == 0 || borrow == 1;
+      @ loop assigns i, borrow, w[0 .. 7];
+      @ loop variant 8 - i;
+      @*/
+    TSR_UNROLL
+    for (i = 0; i < 8; i++) {
+        uint64_t t = (uint64_t)w[i] - (uint64_t)s[i] - (uint64_t)borrow;
+        w[i] = (uint32_t)t;
+        borrow = (uint32_t)(t >> 63); /* as in tsr_scalar_sub_n */
+    }
+}
+
+/* w = w >> k (eight limbs) for 1 <= k <= 31. */
+/*@ requires valid_w: \valid(w + (0 .. 7));
+  @ requires shift: 1 <= k <= 31;
+  @ assigns w[0 .. 7];
+  @*/
+static void tsr_scalar_shr_limbs(uint32_t *w, unsigned k) {
+    size_t i;
+    /*@ loop invariant bound: 0 <= i <= 7;
+      @ loop assigns i, w[0 .. 6];
+      @ loop variant 7 - i;
+      @*/
+    TSR_UNROLL
+    for (i = 0; i < 7; i++) {
+        w[i] = (w[i] >> k) | (w[i + 1] << (32U - k));
+    }
+    w[7] >>= k;
+}
+
+/* x = x - y mod n for x, y < n: x - y, plus n if that borrowed (the final carry then cancels
+ * the borrow). Happens to be constant time, but is only used by the variable-time inversion. */
+/*@ requires valid_x: \valid(x + (0 .. 7));
+  @ requires valid_y: \valid_read(y + (0 .. 7));
+  @ requires sep: \separated(x + (0 .. 7), y + (0 .. 7));
+  @ assigns x[0 .. 7];
+  @*/
+static void tsr_scalar_sub_mod_var(uint32_t *x, const uint32_t *y) {
+    uint32_t borrow = 0, add_mask;
+    uint64_t carry = 0;
+    size_t i;
+    /*@ loop invariant bound: 0 <= i <= 8;
+      @ loop invariant borrow_bit: borrow == 0 || borrow == 1;
+      @ loop assigns i, borrow, x[0 .. 7];
+      @ loop variant 8 - i;
+      @*/
+    TSR_UNROLL
+    for (i = 0; i < 8; i++) {
+        uint64_t t = (uint64_t)x[i] - (uint64_t)y[i] - (uint64_t)borrow;
+        x[i] = (uint32_t)t;
+        borrow = (uint32_t)(t >> 63);
+    }
+    /* Add n or 0 by a mask rather than a branch: the branch would be mispredicted half the
+     * time, which costs more than the eight additions. */
+    add_mask = tsr_ct_nonzero_mask32(borrow);
+    /*@ loop invariant bound: 0 <= i <= 8;
+      @ loop invariant carry_bit: carry <= 1;
+      @ loop assigns i, carry, x[0 .. 7];
+      @ loop variant 8 - i;
+      @*/
+    TSR_UNROLL
+    for (i = 0; i < 8; i++) {
+        uint64_t t = (uint64_t)x[i] + tsr_ct_select32(add_mask, tsr_scalar_n[i], 0) + carry;
+        x[i] = (uint32_t)t;
+        carry = t >> 32;
+    }
+}
+
+/* -n^-1 mod 2^32: tsr_scalar_n[0] * tsr_scalar_ninv == 0xffffffff (mod 2^32). */
+#define TSR_SCALAR_NINV 0x5588B13FU
+
+/* x = x / 2^k mod n for x < n and 1 <= k <= 31 (Montgomery's trick): with m = x * (-n^-1) mod
+ * 2^k, x + m * n is divisible by 2^k; it is below 2^288 (nine limbs, no carry out of the
+ * products: x[i] + m * n[i] + carry < 2^64), and (x + m * n) / 2^k < (n + (2^k - 1) * n) / 2^k
+ * = n, so the shifted value is reduced. Constant time in x. */
+/*@ requires valid_x: \valid(x + (0 .. 7));
+  @ requires shift: 1 <= k <= 31;
+  @ assigns x[0 .. 7];
+  @*/
+static void tsr_scalar_div_pow2(uint32_t *x, unsigned k) {
+    uint32_t m = (x[0] * TSR_SCALAR_NINV) & ((1U << k) - 1U);
+    uint64_t carry = 0;
+    uint32_t top;
+    size_t i;
+    /*@ loop invariant bound: 0 <= i <= 8;
+      @ loop invariant carry_bound: carry <= 0xffffffffU;
+      @ loop assigns i, carry, x[0 .. 7];
+      @ loop variant 8 - i;
+      @*/
+    TSR_UNROLL
+    for (i = 0; i < 8; i++) {
+        uint64_t t = (uint64_t)m * tsr_scalar_n[i] + x[i] + carry;
+        x[i] = (uint32_t)t;
+        carry = t >> 32;
+    }
+    top = (uint32_t)carry;
+    /*@ loop invariant bound: 0 <= i <= 7;
+      @ loop assigns i, x[0 .. 6];
+      @ loop variant 7 - i;
+      @*/
+    TSR_UNROLL
+    for (i = 0; i < 7; i++) {
+        x[i] = (x[i] >> k) | (x[i + 1] << (32U - k));
+    }
+    x[7] = (x[7] >> k) | (top << (32U - k));
+}
+
+/* Strips the trailing zero bits of w (w != 0), dividing x by 2 mod n once per bit, so that an
+ * invariant x * a == w (mod n) is kept. Up to 31 bits per pass; each pass removes at
+ * least one bit, so 256 passes always suffice (the bound only makes termination evident to WP).
+ * Variable time: public inputs. */
+/*@ requires valid_w: \valid(w + (0 .. 7));
+  @ requires valid_x: \valid(x + (0 .. 7));
+  @ requires sep: \separated(w + (0 .. 7), x + (0 .. 7));
+  @ assigns w[0 .. 7], x[0 .. 7];
+  @*/
+static void tsr_scalar_make_odd_var(uint32_t *w, uint32_t *x) {
+    size_t pass;
+    /*@ loop invariant bound: 0 <= pass <= 256;
+      @ loop assigns pass, w[0 .. 7], x[0 .. 7];
+      @ loop variant 256 - pass;
+      @*/
+    for (pass = 0; pass < 256 && (w[0] & 1U) == 0; pass++) {
+        /* k = number of trailing zeros of w[0], at least 1 (w[0] is even), at most 31. */
+        uint32_t t = w[0] >> 1;
+        unsigned k = 1;
+        /*@ loop invariant bound: 1 <= k <= 31;
+          @ loop assigns k, t;
+          @ loop variant 31 - k;
+          @*/
+        while (k < 31 && (t & 1U) == 0) {
+            t >>= 1;
+            k++;
+        }
+        tsr_scalar_shr_limbs(w, k);
+        tsr_scalar_div_pow2(x, k);
+    }
+}
+
+/* One step of the binary extended Euclid on odd big > small: big -= small and xbig -= xsmall
+ * (mod n), then big (now even and non-zero) is made odd again, halving xbig alongside. Keeps
+ * xbig * a == big (mod n). Variable time: public inputs. */
+/*@ requires valid_big: \valid(big + (0 .. 7));
+  @ requires valid_small: \valid_read(small + (0 .. 7));
+  @ requires valid_xbig: \valid(xbig + (0 .. 7));
+  @ requires valid_xsmall: \valid_read(xsmall + (0 .. 7));
+  @ requires sep: \separated(big + (0 .. 7), small + (0 .. 7), xbig + (0 .. 7), xsmall + (0 .. 7));
+  @ assigns big[0 .. 7], xbig[0 .. 7];
+  @*/
+static void tsr_scalar_euclid_step_var(uint32_t *big, uint32_t *xbig, const uint32_t *small,
+                                       const uint32_t *xsmall) {
+    tsr_scalar_sub_limbs(big, small);
+    tsr_scalar_sub_mod_var(xbig, xsmall);
+    tsr_scalar_make_odd_var(big, xbig);
+}
+
+void tsr_scalar_inv_var(tsr_scalar *r, const tsr_scalar *a) {
+    /* Binary extended Euclid on u = a, v = n with x1 * a == u and x2 * a == v (mod n) throughout.
+     * Both u and v are kept odd (n is odd); subtracting the smaller from the larger gives an even
+     * number whose zero bits are shifted out, so bitlen(u) + bitlen(v) (at most 512) drops by at
+     * least one per step, and u == v ends the loop at gcd(a, n) = 1 (n is prime, 0 < a < n):
+     * then x1 == x2 == a^-1. At most 510 steps, so the bound 512 never cuts the loop short; it
+     * is there to make termination evident to WP (the real variant is the bit length sum). */
+    uint32_t u[8], v[8];
+    tsr_scalar x1, x2;
+    size_t step;
+    int c;
+    if (tsr_scalar_is_zero_mask(a) != 0) { /* public input: branching is fine */
+        tsr_scalar_set_u32(r, 0);
+        return;
+    }
+    tsr_scalar_copy8(u, a->d);
+    tsr_scalar_copy8(v, tsr_scalar_n);
+    tsr_scalar_set_u32(&x1, 1);
+    tsr_scalar_set_u32(&x2, 0);
+    tsr_scalar_make_odd_var(u, x1.d);
+    c = tsr_scalar_cmp_var(u, v);
+    /*@ loop invariant bound: 0 <= step <= 512;
+      @ loop invariant cmp: -1 <= c <= 1;
+      @ loop assigns step, c, u[0 .. 7], v[0 .. 7], x1, x2;
+      @ loop variant 512 - step;
+      @*/
+    for (step = 0; step < 512 && c != 0; step++) {
+        if (c > 0) {
+            tsr_scalar_euclid_step_var(u, x1.d, v, x2.d);
+        } else {
+            tsr_scalar_euclid_step_var(v, x2.d, u, x1.d);
+        }
+        c = tsr_scalar_cmp_var(u, v);
+    }
+#ifdef TSR_VERIFY
+    {
+        /* The loop ended on u == v == gcd(a, n) == 1, with x1 == x2. */
+        tsr_scalar one;
+        tsr_scalar_set_u32(&one, 1);
+        TSR_VERIFY_CHECK(c == 0 && tsr_scalar_cmp_var(u, one.d) == 0 && tsr_scalar_cmp_var(x1.d, x2.d) == 0);
+    }
+#endif
+    tsr_scalar_copy8(r->d, x1.d);
 }
 
 uint32_t tsr_scalar_is_zero_mask(const tsr_scalar *a) {

@@ -80,6 +80,16 @@ static void b_scalar_inv(void *arg, int iters) {
     sink ^= (uint8_t)r.d[0];
 }
 
+static void b_scalar_inv_var(void *arg, int iters) {
+    tsr_scalar *a = arg, r = a[0];
+    int i;
+    for (i = 0; i < iters; i++) {
+        tsr_scalar_inv_var(&r, &r);
+        r.d[0] ^= 1;
+    }
+    sink ^= (uint8_t)r.d[0];
+}
+
 static void b_base_mul(void *arg, int iters) {
     tsr_scalar *a = arg;
     tsr_point p;
@@ -411,6 +421,7 @@ int main(void) {
         printf("%-36s %12.3f %10.4f %10.4f\n", name, v * 1e6, v / P, v / S); } while (0)
     ROW("scalar mul", b_scalar_mul, sc2, 200000);
     ROW("scalar inv (constant time)", b_scalar_inv, sc2, 2000);
+    ROW("scalar inv_var (public input)", b_scalar_inv_var, sc2, 20000);
     ROW("sha256 (64 bytes)", b_sha256_64, buf, 100000);
     ROW("hash_to_field (1 scalar)", b_hash_to_field, buf, 50000);
     ROW("point base_mul k*G", b_base_mul, sc2, 2000);

@@ -252,6 +252,28 @@ static void check_neg(const tsr_scalar *a, const mpz_t za, mpz_t t) {
     CHECK(sc_eq(&x, &r));
 }
 
+/* inv_var against the expected inverse t (0 for a = 0): exact limbs, r * a == 1 for a != 0, and
+ * the aliased form. */
+static unsigned long n_inv_var;
+static void check_inv_var(const tsr_scalar *a, const mpz_t za, const mpz_t t, int aliasing) {
+    tsr_scalar r, x, one;
+    memset(r.d, 0xa5, sizeof r.d);
+    tsr_scalar_inv_var(&r, a);
+    CHECK_MSG(limbs_eq_mpz(&r, t), "inv_var");
+    if (mpz_sgn(za) != 0) {
+        tsr_scalar_set_u32(&one, 1);
+        tsr_scalar_mul(&x, &r, a);
+        CHECK_MSG(sc_eq(&x, &one), "inv_var: r * a != 1");
+    }
+    if (aliasing) {
+        x = *a;
+        tsr_scalar_inv_var(&x, &x);
+        CHECK(sc_eq(&x, &r));
+    }
+    n_inv_var++;
+}
+
+/* inv (constant time) and inv_var against GMP's mpz_invert (0 -> 0). */
 static void check_inv(const tsr_scalar *a, const mpz_t za, mpz_t t, int aliasing) {
     tsr_scalar r, x;
     if (mpz_sgn(za) == 0) {
@@ -266,6 +288,62 @@ static void check_inv(const tsr_scalar *a, const mpz_t za, mpz_t t, int aliasing
         tsr_scalar_inv(&x, &x);
         CHECK(sc_eq(&x, &r));
     }
+    check_inv_var(a, za, t, aliasing);
+}
+
+/* inv_var on inputs that stress the binary Euclid: small values, powers of two and their
+ * neighbours, n minus those, values with long runs of zero limbs (the trailing-zero shifts cap at
+ * 31 bits per pass), and the extreme u == v ends. */
+static void test_inv_var_special(void) {
+    tsr_scalar a;
+    mpz_t z, t;
+    unsigned long k;
+    int d;
+    mpz_inits(z, t, NULL);
+    for (k = 0; k <= 3000; k++) {
+        mpz_set_ui(z, k);
+        mpz_to_limbs(&a, z);
+        if (k == 0) {
+            mpz_set_ui(t, 0);
+        } else {
+            CHECK(mpz_invert(t, z, N) != 0);
+        }
+        check_inv_var(&a, z, t, 1);
+    }
+    for (k = 0; k < 256; k++) {
+        for (d = -3; d <= 3; d++) {
+            int neg;
+            for (neg = 0; neg < 2; neg++) {
+                mpz_set_ui(z, 0);
+                mpz_setbit(z, (mp_bitcnt_t)k);
+                if (d < 0) {
+                    mpz_sub_ui(z, z, (unsigned long)-d);
+                } else {
+                    mpz_add_ui(z, z, (unsigned long)d);
+                }
+                if (neg) {
+                    mpz_sub(z, N, z);
+                }
+                mpz_mod(z, z, N);
+                mpz_to_limbs(&a, z);
+                if (mpz_sgn(z) == 0) {
+                    mpz_set_ui(t, 0);
+                } else {
+                    CHECK(mpz_invert(t, z, N) != 0);
+                }
+                check_inv_var(&a, z, t, 0);
+            }
+        }
+    }
+    /* The inverses of the above: inv_var(inv_var(a)) == a. */
+    for (k = 1; k <= 3000; k++) {
+        tsr_scalar x, y;
+        tsr_scalar_set_u32(&a, (uint32_t)k);
+        tsr_scalar_inv_var(&x, &a);
+        tsr_scalar_inv_var(&y, &x);
+        CHECK(sc_eq(&y, &a));
+    }
+    mpz_clears(z, t, NULL);
 }
 
 /* Any limbs (reduced or not): is_zero_mask and eq_mask are exact masks. */
@@ -517,6 +595,8 @@ static void test_algebra(void) {
         }
         tsr_scalar_inv(&y, &x);
         CHECK(sc_eq(&y, &a));
+        tsr_scalar_inv_var(&y, &a);
+        CHECK(sc_eq(&y, &x));
         /* a * (b + c) == a*b + a*c */
         tsr_scalar_add(&x, &b, &c);
         tsr_scalar_mul(&x, &a, &x);
@@ -551,6 +631,10 @@ static void test_algebra(void) {
     CHECK(sc_eq(&x, &zero));
     tsr_scalar_inv(&x, &one);
     CHECK(sc_eq(&x, &one));
+    tsr_scalar_inv_var(&x, &zero);
+    CHECK(sc_eq(&x, &zero));
+    tsr_scalar_inv_var(&x, &one);
+    CHECK(sc_eq(&x, &one));
     mpz_clear(t);
 }
 
@@ -568,6 +652,8 @@ int main(int argc, char **argv) {
     test_edges();
     test_random();
     test_algebra();
+    test_inv_var_special();
+    printf("scalar: inv_var checked on %lu inputs against GMP\n", n_inv_var);
     {
         int i;
         for (i = 0; i < n_edge; i++) {

@@ -121,6 +121,16 @@ void tsr_scalar_mul(tsr_scalar *r, const tsr_scalar *a, const tsr_scalar *b);
   @*/
 void tsr_scalar_inv(tsr_scalar *r, const tsr_scalar *a);
 
+/* r = a^-1 mod n by the binary extended Euclidean algorithm; the inverse of zero is zero. r may
+ * alias a. Variable time: all inputs public (e.g. Lagrange coefficients over public
+ * identifiers); passing a secret is a bug, use tsr_scalar_inv. */
+/*@ requires valid_r: \valid(r);
+  @ requires valid_a: \valid_read(a);
+  @ requires alias_a: r == a || \separated(r, a);
+  @ assigns r->d[0 .. 7];
+  @*/
+void tsr_scalar_inv_var(tsr_scalar *r, const tsr_scalar *a);
+
 /* Returns: 0xffffffff if a == 0 (resp. a == b), else 0. Constant time; the result is a secret mask. */
 /*@ requires valid_a: \valid_read(a);
   @ assigns \nothing;
