@@ -75,7 +75,7 @@ typedef struct {
     uint32_t magic;
     size_t u;
     uint32_t ids[TSR_MAX_PARTIES];
-    uint8_t pubshares[TSR_MAX_PARTIES][TSR_POINT_BYTES];
+    uint8_t pubshares[TSR_MAX_PARTIES * TSR_POINT_BYTES]; /* pubshare i at [33 i, 33 i + 33) */
     tsr_point q;      /* tweaked threshold public key Q */
     int q_odd;        /* y(Q) is odd (then g = -1) */
     uint8_t q_x[32];  /* xbytes(Q) */
@@ -88,7 +88,7 @@ typedef struct {
     tsr_scalar e;     /* BIP340 challenge */
 } tsr_frost_bip_session;
 
-/* ACSL vocabulary: a session, tweak context or fresh secnonce as the functions below leave them. */
+/* ACSL vocabulary: an initialised session and tweak context, as the functions below leave them. */
 /*@ predicate tsr_fb_session_ok{L}(tsr_frost_bip_session *s) =
   @   s->magic == TSR_FROST_BIP_SESSION_MAGIC && 1 <= s->u <= TSR_MAX_PARTIES;
   @ predicate tsr_fb_tweak_ok{L}(tsr_frost_bip_tweak_ctx *tc) = tc->magic == TSR_FROST_BIP_TWEAK_MAGIC;
@@ -177,6 +177,8 @@ int tsr_frost_bip_nonce_agg(const tsr_context *ctx, uint8_t aggnonce66[66], cons
   @ requires valid_blame: blame == \null || \valid(blame);
   @ requires sep_blame: blame == \null || \separated(blame, signers);
   @ assigns *blame;
+  @ ensures ok: \result == TSR_OK ==> 1 <= signers->u <= TSR_MAX_PARTIES && signers->n < 0xffffffffU &&
+  @   (\forall integer k; 0 <= k < signers->u ==> signers->ids[k] < signers->n);
   @*/
 int tsr_frost_bip_signers_validate(const tsr_context *ctx, const tsr_frost_bip_signers *signers,
                                    tsr_blame *blame);
