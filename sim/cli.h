@@ -94,4 +94,15 @@ int tsr_cli_commitment_parse(const tsr_context *ctx, tsr_frost_commitment *c, co
                              const json_t *obj);
 json_t *tsr_cli_commitment_json(const tsr_context *ctx, const tsr_frost_commitment *c);
 
+/* A subcommand table and its dispatcher, shared by `tessera frost` and `tessera dkg`: prints usage
+ * for no argument (status 2) or --help/-h/help (status 0), else runs the named subcommand with
+ * tsr_cli_prog set to its prog string; an unknown name is a usage error. */
+typedef struct {
+    const char *name;
+    const char *prog;
+    int (*fn)(int, char **);
+} tsr_cli_sub;
+int tsr_cli_dispatch(const char *family, const char *usage, const tsr_cli_sub *subs, size_t nsubs, int argc,
+                     char **argv);
+
 #endif

@@ -432,3 +432,21 @@ json_t *tsr_cli_commitment_json(const tsr_context *ctx, const tsr_frost_commitme
     json_object_set_new(o, "binding_nonce_commitment", tsr_cli_point_json(ctx, &c->binding));
     return o;
 }
+
+int tsr_cli_dispatch(const char *family, const char *usage, const tsr_cli_sub *subs, size_t nsubs, int argc,
+                     char **argv) {
+    size_t i;
+    tsr_cli_prog = family;
+    if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0 || strcmp(argv[0], "help") == 0) {
+        fputs(usage, argc < 1 ? stderr : stdout);
+        return argc < 1 ? TSR_CLI_USAGE : TSR_CLI_OK;
+    }
+    for (i = 0; i < nsubs; i++) {
+        if (strcmp(argv[0], subs[i].name) == 0) {
+            tsr_cli_prog = subs[i].prog;
+            return subs[i].fn(argc - 1, argv + 1);
+        }
+    }
+    tsr_cli_err("unknown subcommand '%s' (try '%s --help')", argv[0], family);
+    return TSR_CLI_USAGE;
+}

@@ -1162,29 +1162,12 @@ out:
 /* ---- dispatch -------------------------------------------------------------------------------- */
 
 int tsr_cli_dkg_main(int argc, char **argv) {
-    static const struct {
-        const char *name;
-        const char *prog;
-        int (*fn)(int, char **);
-    } subs[] = {{"round1", "tessera dkg round1", tsr_cli_dkg_round1},
+    static const tsr_cli_sub subs[] = {{"round1", "tessera dkg round1", tsr_cli_dkg_round1},
                 {"round2", "tessera dkg round2", tsr_cli_dkg_round2},
                 {"round3", "tessera dkg round3", tsr_cli_dkg_round3},
                 {"round4", "tessera dkg round4", tsr_cli_dkg_round4},
                 {"round5", "tessera dkg round5", tsr_cli_dkg_round5},
                 {"finalize", "tessera dkg finalize", tsr_cli_dkg_finalize},
                 {"verify", "tessera dkg verify", tsr_cli_dkg_verify}};
-    size_t i;
-    tsr_cli_prog = "tessera dkg";
-    if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0 || strcmp(argv[0], "help") == 0) {
-        fputs(tsr_cli_dkg_usage, argc < 1 ? stderr : stdout);
-        return argc < 1 ? TSR_CLI_USAGE : TSR_CLI_OK;
-    }
-    for (i = 0; i < sizeof subs / sizeof subs[0]; i++) {
-        if (strcmp(argv[0], subs[i].name) == 0) {
-            tsr_cli_prog = subs[i].prog;
-            return subs[i].fn(argc - 1, argv + 1);
-        }
-    }
-    tsr_cli_err("unknown subcommand '%s' (try 'tessera dkg --help')", argv[0]);
-    return TSR_CLI_USAGE;
+    return tsr_cli_dispatch("tessera dkg", tsr_cli_dkg_usage, subs, sizeof subs / sizeof subs[0], argc, argv);
 }

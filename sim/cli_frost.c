@@ -784,27 +784,10 @@ out:
 /* ---- dispatch -------------------------------------------------------------------------------- */
 
 int tsr_cli_frost_main(int argc, char **argv) {
-    static const struct {
-        const char *name;
-        const char *prog;
-        int (*fn)(int, char **);
-    } subs[] = {{"keygen", "tessera frost keygen", tsr_cli_frost_keygen},
+    static const tsr_cli_sub subs[] = {{"keygen", "tessera frost keygen", tsr_cli_frost_keygen},
                 {"commit", "tessera frost commit", tsr_cli_frost_commit},
                 {"sign", "tessera frost sign", tsr_cli_frost_sign},
                 {"aggregate", "tessera frost aggregate", tsr_cli_frost_aggregate},
                 {"verify", "tessera frost verify", tsr_cli_frost_verify}};
-    size_t i;
-    tsr_cli_prog = "tessera frost";
-    if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0 || strcmp(argv[0], "help") == 0) {
-        fputs(tsr_cli_frost_usage, argc < 1 ? stderr : stdout);
-        return argc < 1 ? TSR_CLI_USAGE : TSR_CLI_OK;
-    }
-    for (i = 0; i < sizeof subs / sizeof subs[0]; i++) {
-        if (strcmp(argv[0], subs[i].name) == 0) {
-            tsr_cli_prog = subs[i].prog;
-            return subs[i].fn(argc - 1, argv + 1);
-        }
-    }
-    tsr_cli_err("unknown subcommand '%s' (try 'tessera frost --help')", argv[0]);
-    return TSR_CLI_USAGE;
+    return tsr_cli_dispatch("tessera frost", tsr_cli_frost_usage, subs, sizeof subs / sizeof subs[0], argc, argv);
 }

@@ -1,5 +1,5 @@
-/* Tessera's own minimal declaration of libsecp256k1 0.2.0's x-only public keys, with ACSL, for
- * Frama-C only. See secp256k1.h in this folder for the modelling choices. */
+/* Tessera's own minimal declaration of libsecp256k1 0.2.0's x-only public keys and key pairs, with
+ * ACSL, for Frama-C only. See secp256k1.h in this folder for the modelling choices. */
 #ifndef TESSERA_PROOFS_SECP256K1_EXTRAKEYS_H
 #define TESSERA_PROOFS_SECP256K1_EXTRAKEYS_H
 
@@ -51,5 +51,21 @@ int secp256k1_xonly_pubkey_cmp(const secp256k1_context *ctx, const secp256k1_xon
   @*/
 int secp256k1_xonly_pubkey_from_pubkey(const secp256k1_context *ctx, secp256k1_xonly_pubkey *xonly_pubkey,
                                        int *pk_parity, const secp256k1_pubkey *pubkey);
+
+/* A key pair (96 bytes, internal layout: secret key and public key). Holds a secret. */
+typedef struct {
+    unsigned char data[96];
+} secp256k1_keypair;
+
+/* keypair = (seckey, seckey*G), constant time. Fails (returns 0, zeroed output) if seckey is 0
+ * or >= n. */
+/*@ requires valid_keypair: \valid(keypair);
+  @ requires valid_seckey: \valid_read(seckey + (0 .. 31));
+  @ requires sep: \separated(keypair, seckey + (0 .. 31));
+  @ assigns *keypair;
+  @ ensures bool: \result == 0 || \result == 1;
+  @*/
+int secp256k1_keypair_create(const secp256k1_context *ctx, secp256k1_keypair *keypair,
+                             const unsigned char *seckey);
 
 #endif

@@ -439,11 +439,12 @@ static int tsr_dkg_share_sig_check(const tsr_context *ctx, uint8_t suite, const 
 /* The PoK bytes: plain R (33) || mu (32); TR x(R) (32) || mu (32). Returns the length, or 0 if R
  * cannot be encoded (the identity; TR: odd y) or on an internal failure. Public inputs. */
 /*@ requires valid_ctx: \valid_read(ctx);
-  @ requires valid_out: \valid(out + (0 .. TSR_DKG_POK_MAX_BYTES - 1));
+  @ requires valid_out: \valid(out + (0 .. (suite == TSR_SUITE_SECP256K1_TR ? 63 : 64)));
   @ requires valid_r: \valid_read(r);
   @ requires valid_mu: \valid_read(mu);
-  @ assigns out[0 .. TSR_DKG_POK_MAX_BYTES - 1];
-  @ ensures len: \result == 0 || \result == 64 || \result == 65;
+  @ requires sep: \separated(out + (0 .. (suite == TSR_SUITE_SECP256K1_TR ? 63 : 64)), r, mu);
+  @ assigns out[0 .. (suite == TSR_SUITE_SECP256K1_TR ? 63 : 64)];
+  @ ensures len: \result == 0 || \result == (suite == TSR_SUITE_SECP256K1_TR ? 64 : 65);
   @*/
 static size_t tsr_dkg_pok_bytes(const tsr_context *ctx, uint8_t *out, uint8_t suite, const tsr_point *r,
                                 const tsr_scalar *mu) {
@@ -663,6 +664,23 @@ static void tsr_dkg_zero_bytes(uint8_t *p, size_t n) {
     }
 }
 
+/* dst[0 .. n-1] = src[0 .. n-1] (public bytes). */
+/*@ requires valid_dst: \valid(dst + (0 .. n - 1));
+  @ requires valid_src: \valid_read(src + (0 .. n - 1));
+  @ requires sep: \separated(dst + (0 .. n - 1), src + (0 .. n - 1));
+  @ assigns dst[0 .. n - 1];
+  @*/
+static void tsr_dkg_copy(uint8_t *dst, const uint8_t *src, size_t n) {
+    size_t i;
+    /*@ loop invariant bound: 0 <= i <= n;
+      @ loop assigns i, dst[0 .. n - 1];
+      @ loop variant n - i;
+      @*/
+    for (i = 0; i < n; i++) {
+        dst[i] = src[i];
+    }
+}
+
 int tsr_dkg_round1_encode(const tsr_context *ctx, uint8_t *out, size_t outcap, size_t *outlen, uint8_t suite,
                           const tsr_dkg_round1_msg *m) {
     size_t k, t = m->commitment.t, need, plen;
@@ -679,6 +697,7 @@ int tsr_dkg_round1_encode(const tsr_context *ctx, uint8_t *out, size_t outcap, s
     }
     tsr_dkg_put_be16(out, t);
     /*@ loop invariant bound: 0 <= k <= t;
+      @ loop invariant ret: ret == TSR_ERR_ARG;
       @ loop assigns k, ret, out[2 .. 2 + TSR_POINT_BYTES * t - 1];
       @ loop variant t - k;
       @*/
@@ -722,7 +741,7 @@ int tsr_dkg_round1_decode(const tsr_context *ctx, tsr_dkg_round1_msg *m, uint8_t
         check = TSR_CHECK_LENGTH;
         goto fail;
     }
-    count = ((size_t)in[0] << 8) | (size_t)in[1];
+    count = (size_t)in[0] * 256u + (size_t)in[1];
     if (count < 1 || count > TSR_MAX_PARTIES) {
         check = TSR_CHECK_COUNT;
         goto fail;
@@ -955,7 +974,7 @@ int tsr_dkg_round3_encode(uint8_t *out, size_t outcap, size_t *outlen, const tsr
         goto fail;
     }
     /*@ loop invariant bound: 0 <= e <= k;
-      @ loop invariant need: need <= 2 + e * (TSR_DKG_ENTRY_HEAD + TSR_DKG_EVIDENCE);
+      @ loop invariant need: 2 <= need <= 2 + e * (TSR_DKG_ENTRY_HEAD + TSR_DKG_EVIDENCE);
       @ loop assigns e, need;
       @ loop variant k - e;
       @*/
@@ -974,10 +993,16 @@ int tsr_dkg_round3_encode(uint8_t *out, size_t outcap, size_t *outlen, const tsr
       @ loop variant k - e;
       @*/
     for (e = 0; e < k; e++) {
+        if (need - pos < TSR_DKG_ENTRY_HEAD) {
+            goto fail; /* cannot happen: need counts every entry */
+        }
         tsr_dkg_put_be32(out + pos, m->accused[e]);
         out[pos + 4] = m->kind[e];
         pos += TSR_DKG_ENTRY_HEAD;
         if (m->kind[e] == TSR_DKG_COMPLAINT_BAD_SHARE) {
+            if (need - pos < TSR_DKG_EVIDENCE) {
+                goto fail;
+            }
             tsr_scalar_encode(out + pos, &m->share[e]);
             /*@ loop invariant bound: 0 <= i <= 64;
               @ loop assigns i, out[pos + 32 .. pos + 95];
@@ -990,6 +1015,9 @@ int tsr_dkg_round3_encode(uint8_t *out, size_t outcap, size_t *outlen, const tsr
         }
     }
     if (k == 0) {
+        if (need - pos < 64) {
+            goto fail;
+        }
         /*@ loop invariant bound: 0 <= i <= 64;
           @ loop assigns i, out[pos .. pos + 63];
           @ loop variant 64 - i;
@@ -1007,7 +1035,7 @@ fail:
 
 int tsr_dkg_round3_decode(tsr_dkg_round3_msg *m, uint32_t sender, const uint8_t *in, size_t inlen, tsr_check *reason) {
     tsr_check check = TSR_CHECK_NONE;
-    size_t k, e, pos = 2, i;
+    size_t k, e, pos = 2;
     uint32_t id;
     uint8_t kind;
     int ret = TSR_ERR_ARG;
@@ -1023,15 +1051,14 @@ int tsr_dkg_round3_decode(tsr_dkg_round3_msg *m, uint32_t sender, const uint8_t 
         check = TSR_CHECK_TRUNCATED;
         goto fail;
     }
-    k = ((size_t)in[0] << 8) | (size_t)in[1];
+    k = (size_t)in[0] * 256u + (size_t)in[1];
     if (k > TSR_MAX_PARTIES) {
         check = TSR_CHECK_COUNT;
         goto fail;
     }
     /*@ loop invariant bound: 0 <= e <= k;
       @ loop invariant pos: 2 <= pos <= inlen;
-      @ loop assigns e, i, pos, id, kind, check, m->accused[0 .. k - 1], m->kind[0 .. k - 1],
-      @   m->share[0 .. k - 1], m->sig[0 .. k - 1][0 .. 63];
+      @ loop assigns e, pos, id, kind, check, *m;
       @ loop variant k - e;
       @*/
     for (e = 0; e < k; e++) {
@@ -1070,13 +1097,7 @@ int tsr_dkg_round3_decode(tsr_dkg_round3_msg *m, uint32_t sender, const uint8_t 
                 check = TSR_CHECK_SCALAR_RANGE;
                 goto fail;
             }
-            /*@ loop invariant bound: 0 <= i <= 64;
-              @ loop assigns i, m->sig[e][0 .. 63];
-              @ loop variant 64 - i;
-              @*/
-            for (i = 0; i < 64; i++) {
-                m->sig[e][i] = in[pos + 32 + i];
-            }
+            tsr_dkg_copy(m->sig[e], in + pos + 32, 64);
             pos += TSR_DKG_EVIDENCE;
         }
     }
@@ -1085,13 +1106,7 @@ int tsr_dkg_round3_decode(tsr_dkg_round3_msg *m, uint32_t sender, const uint8_t 
             check = TSR_CHECK_TRUNCATED;
             goto fail;
         }
-        /*@ loop invariant bound: 0 <= i <= 64;
-          @ loop assigns i, m->cert_sig[0 .. 63];
-          @ loop variant 64 - i;
-          @*/
-        for (i = 0; i < 64; i++) {
-            m->cert_sig[i] = in[pos + i];
-        }
+        tsr_dkg_copy(m->cert_sig, in + pos, 64);
         pos += 64;
     }
     if (pos != inlen) {
@@ -1152,7 +1167,7 @@ int tsr_dkg_round4_decode(tsr_dkg_round4_msg *m, uint32_t sender, const uint8_t 
         check = TSR_CHECK_LENGTH;
         goto fail;
     }
-    k = ((size_t)in[0] << 8) | (size_t)in[1];
+    k = (size_t)in[0] * 256u + (size_t)in[1];
     if (k > TSR_MAX_PARTIES) {
         check = TSR_CHECK_COUNT;
         goto fail;
@@ -1213,10 +1228,9 @@ void tsr_dkg_state_clear(tsr_dkg_state *st) {
     tsr_dkg_zero_bytes(st->session, 32);
     /* Public bookkeeping, reset so that a reused state starts from nothing. */
     /*@ loop invariant bound: 0 <= j <= TSR_MAX_PARTIES;
-      @ loop assigns j, k, st->comm[0 .. TSR_MAX_PARTIES - 1].t, st->accused_by_me[0 .. TSR_MAX_PARTIES - 1],
+      @ loop assigns j, st->comm[0 .. TSR_MAX_PARTIES - 1].t, st->accused_by_me[0 .. TSR_MAX_PARTIES - 1],
       @   st->accusing_me[0 .. TSR_MAX_PARTIES - 1], st->blame_check[0 .. TSR_MAX_PARTIES - 1],
-      @   st->blame_round[0 .. TSR_MAX_PARTIES - 1], st->complaints[0 .. TSR_MAX_PARTIES - 1][0 .. TSR_MAX_PARTIES - 1],
-      @   st->pub.vshares[0 .. TSR_MAX_PARTIES - 1], st->pub.cert[0 .. TSR_MAX_PARTIES - 1][0 .. 63];
+      @   st->blame_round[0 .. TSR_MAX_PARTIES - 1];
       @ loop variant TSR_MAX_PARTIES - j;
       @*/
     for (j = 0; j < TSR_MAX_PARTIES; j++) {
@@ -1225,6 +1239,12 @@ void tsr_dkg_state_clear(tsr_dkg_state *st) {
         st->accusing_me[j] = 0;
         st->blame_check[j] = 0;
         st->blame_round[j] = 0;
+    }
+    /*@ loop invariant bound: 0 <= j <= TSR_MAX_PARTIES;
+      @ loop assigns j, k, st->complaints[0 .. TSR_MAX_PARTIES - 1][0 .. TSR_MAX_PARTIES - 1];
+      @ loop variant TSR_MAX_PARTIES - j;
+      @*/
+    for (j = 0; j < TSR_MAX_PARTIES; j++) {
         /*@ loop invariant bound: 0 <= k <= TSR_MAX_PARTIES;
           @ loop assigns k, st->complaints[j][0 .. TSR_MAX_PARTIES - 1];
           @ loop variant TSR_MAX_PARTIES - k;
@@ -1232,8 +1252,26 @@ void tsr_dkg_state_clear(tsr_dkg_state *st) {
         for (k = 0; k < TSR_MAX_PARTIES; k++) {
             st->complaints[j][k] = 0;
         }
+    }
+    /*@ loop invariant bound: 0 <= j <= TSR_MAX_PARTIES;
+      @ loop assigns j, k, st->pub.cert[0 .. TSR_MAX_PARTIES - 1][0 .. 63];
+      @ loop variant TSR_MAX_PARTIES - j;
+      @*/
+    for (j = 0; j < TSR_MAX_PARTIES; j++) {
+        /*@ loop invariant bound: 0 <= k <= 64;
+          @ loop assigns k, st->pub.cert[j][0 .. 63];
+          @ loop variant 64 - k;
+          @*/
+        for (k = 0; k < 64; k++) {
+            st->pub.cert[j][k] = 0;
+        }
+    }
+    /*@ loop invariant bound: 0 <= j <= TSR_MAX_PARTIES;
+      @ loop assigns j, st->pub.vshares[0 .. TSR_MAX_PARTIES - 1];
+      @ loop variant TSR_MAX_PARTIES - j;
+      @*/
+    for (j = 0; j < TSR_MAX_PARTIES; j++) {
         tsr_point_set_identity(&st->pub.vshares[j]);
-        tsr_dkg_zero_bytes(st->pub.cert[j], 64);
     }
     st->pub.suite = 0;
     st->pub.t = 0;
@@ -1566,54 +1604,50 @@ static int tsr_dkg_check_r1(const tsr_context *ctx, tsr_dkg_state *st, const tsr
     return TSR_OK;
 }
 
-int tsr_dkg_round2(const tsr_context *ctx, tsr_dkg_state *st, tsr_dkg_round2_bcast *bcast,
-                   tsr_dkg_round2_p2p *p2p, tsr_blame *blames, size_t cap, size_t *nblames,
-                   const tsr_dkg_round1_msg *in, size_t nin) {
-    size_t idx[TSR_MAX_PARTIES];
-    uint8_t c0enc[TSR_MAX_PARTIES][TSR_POINT_BYTES];
-    int passed[TSR_MAX_PARTIES];
-    secp256k1_keypair kp;
-    uint8_t a0b[32], msg[32];
-    tsr_scalar share, x;
-    size_t j, l, k, n, t, me, nb = 0;
-    int ret = TSR_ERR_INTERNAL, ok;
+/* The round-1 checks of every sender (spec/dkg.md §5.1): index, per-message checks, duplicate
+ * constant terms. Fills the verdict tables and idx, passed, c0enc. Returns TSR_OK (checked,
+ * whatever the verdicts) or TSR_ERR_INTERNAL. */
+/*@ requires valid_ctx: \valid_read(ctx);
+  @ requires valid_st: \valid(st);
+  @ requires sizes: 1 <= st->t <= st->n <= TSR_MAX_PARTIES && 1 <= st->id <= st->n;
+  @ requires valid_idx: \valid(idx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires valid_passed: \valid(passed + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires valid_c0enc: \valid(c0enc + (0 .. TSR_POINT_BYTES * TSR_MAX_PARTIES - 1));
+  @ requires valid_in: nin == 0 || \valid_read(in + (0 .. nin - 1));
+  @ requires sep: \separated(st, idx + (0 .. TSR_MAX_PARTIES - 1), passed + (0 .. TSR_MAX_PARTIES - 1),
+  @   c0enc + (0 .. TSR_POINT_BYTES * TSR_MAX_PARTIES - 1));
+  @ requires sep2: \separated(idx + (0 .. TSR_MAX_PARTIES - 1), passed + (0 .. TSR_MAX_PARTIES - 1),
+  @   c0enc + (0 .. TSR_POINT_BYTES * TSR_MAX_PARTIES - 1));
+  @ requires sep3: \separated(passed + (0 .. TSR_MAX_PARTIES - 1), c0enc + (0 .. TSR_POINT_BYTES * TSR_MAX_PARTIES - 1));
+  @ requires sep_in: nin == 0 || \separated(in + (0 .. nin - 1), st, idx + (0 .. TSR_MAX_PARTIES - 1),
+  @   passed + (0 .. TSR_MAX_PARTIES - 1), c0enc + (0 .. TSR_POINT_BYTES * TSR_MAX_PARTIES - 1));
+  @ assigns idx[0 .. TSR_MAX_PARTIES - 1], passed[0 .. TSR_MAX_PARTIES - 1],
+  @   c0enc[0 .. TSR_POINT_BYTES * TSR_MAX_PARTIES - 1],
+  @   st->blame_check[0 .. TSR_MAX_PARTIES - 1], st->blame_round[0 .. TSR_MAX_PARTIES - 1],
+  @   st->blame_none_check, st->blame_none_round;
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_INTERNAL;
+  @*/
+static int tsr_dkg_r2_check(const tsr_context *ctx, tsr_dkg_state *st, size_t *idx, int *passed, uint8_t *c0enc,
+                            const tsr_dkg_round1_msg *in, size_t nin) {
+    size_t j, l, n = st->n;
 
-    if (st == NULL) {
-        return TSR_ERR_ARG;
-    }
-    if (!tsr_dkg_in_phase(st, TSR_DKG_PHASE_ROUND2)) {
-        return TSR_ERR_STATE;
-    }
-    if (bcast == NULL || p2p == NULL || (in == NULL && nin > 0) || (blames == NULL && cap > 0)) {
-        return TSR_ERR_ARG;
-    }
-    n = st->n;
-    t = st->t;
-    me = st->id - 1;
-    tsr_scalar_set_u32(&share, 0);
-    tsr_dkg_zero_bytes(a0b, sizeof a0b);
-    tsr_dkg_zero_bytes(kp.data, sizeof kp.data);
-    bcast->sender = 0;
-    tsr_dkg_zero_bytes(bcast->eq_hash, 32);
-    tsr_dkg_p2p_wipe(p2p, n);
-    tsr_dkg_verdicts_reset(st);
-    tsr_dkg_index(st, idx, in, NULL, NULL, NULL, nin, n, 1, 1);
+    tsr_dkg_index(st, idx, nin > 0 ? in : NULL, NULL, NULL, NULL, nin, n, 1, 1);
     /*@ loop invariant bound: 0 <= j <= n;
-      @ loop assigns j, passed[0 .. n - 1], c0enc[0 .. n - 1][0 .. TSR_POINT_BYTES - 1],
+      @ loop assigns j, passed[0 .. n - 1], c0enc[0 .. TSR_POINT_BYTES * n - 1],
       @   st->blame_check[0 .. TSR_MAX_PARTIES - 1], st->blame_round[0 .. TSR_MAX_PARTIES - 1],
       @   st->blame_none_check, st->blame_none_round;
       @ loop variant n - j;
       @*/
     for (j = 0; j < n; j++) {
         passed[j] = 0;
-        if (st->blame_check[j] != 0 || idx[j] == TSR_DKG_NOIDX) {
+        if (st->blame_check[j] != 0 || idx[j] >= nin) {
             continue;
         }
         if (tsr_dkg_check_r1(ctx, st, &in[idx[j]], j, &passed[j]) != TSR_OK) {
-            goto out;
+            return TSR_ERR_INTERNAL;
         }
-        if (passed[j] && tsr_point_encode(ctx, c0enc[j], &in[idx[j]].commitment.c[0]) != TSR_OK) {
-            goto out;
+        if (passed[j] && tsr_point_encode(ctx, c0enc + TSR_POINT_BYTES * j, &in[idx[j]].commitment.c[0]) != TSR_OK) {
+            return TSR_ERR_INTERNAL;
         }
     }
     /* A constant term equal to another sender's (a copied contribution whose proof still
@@ -1628,47 +1662,37 @@ int tsr_dkg_round2(const tsr_context *ctx, tsr_dkg_state *st, tsr_dkg_round2_bca
           @ loop variant n - l;
           @*/
         for (l = j + 1; l < n; l++) {
-            if (passed[j] && passed[l] && tsr_ct_memeq_mask(c0enc[j], c0enc[l], TSR_POINT_BYTES) != 0) {
+            if (passed[j] && passed[l] &&
+                tsr_ct_memeq_mask(c0enc + TSR_POINT_BYTES * j, c0enc + TSR_POINT_BYTES * l, TSR_POINT_BYTES) != 0) {
                 tsr_dkg_mark(&st->blame_check[j], &st->blame_round[j], TSR_CHECK_DUPLICATE_CONTRIBUTION, 1);
                 tsr_dkg_mark(&st->blame_check[l], &st->blame_round[l], TSR_CHECK_DUPLICATE_CONTRIBUTION, 1);
             }
         }
     }
-    if (tsr_dkg_any_verdict(st, n)) {
-        nb = tsr_dkg_emit(blames, cap, st->blame_check, st->blame_round, n, st->blame_none_check,
-                          st->blame_none_round);
-        ret = TSR_ERR_VERIFY;
-        goto out;
-    }
-    /* Every message passed: keep the commitments, hash the transcript (CertEq). */
-    /*@ loop invariant bound: 0 <= j <= n;
-      @ loop assigns j, k, st->comm[0 .. n - 1];
-      @ loop variant n - j;
-      @*/
-    for (j = 0; j < n; j++) {
-        if (j != me) {
-            /*@ loop invariant bound: 0 <= k <= t;
-              @ loop assigns k, st->comm[j].c[0 .. t - 1];
-              @ loop variant t - k;
-              @*/
-            for (k = 0; k < t; k++) {
-                st->comm[j].c[k] = in[idx[j]].commitment.c[k];
-            }
-            st->comm[j].t = t;
-        }
-    }
-    if (tsr_dkg_eq_core(ctx, st->pub.eq_hash, st->suite, st->session, t, n, in, nin, idx) != TSR_OK) {
-        goto out;
-    }
-    bcast->sender = st->id;
-    /*@ loop invariant bound: 0 <= k <= 32;
-      @ loop assigns k, bcast->eq_hash[0 .. 31];
-      @ loop variant 32 - k;
-      @*/
-    for (k = 0; k < 32; k++) {
-        bcast->eq_hash[k] = st->pub.eq_hash[k];
-    }
-    /* The shares f(j), each signed with a_0 under x(C_0) (BIP340, constant time in libsecp256k1). */
+    return TSR_OK;
+}
+
+/* Deals the shares (spec/dkg.md §5.3): p2p[j] = {i, j+1, f_i(j+1), BIP340 signature by a_{i,0} on
+ * the share message}, j = 0..n-1; keeps f_i(i) in st->recv. Returns TSR_OK or TSR_ERR_INTERNAL.
+ * Secret: the polynomial, the shares, the key pair (wiped here). */
+/*@ requires valid_ctx: \valid_read(ctx);
+  @ requires valid_st: \valid(st);
+  @ requires sizes: 1 <= st->t <= st->n <= TSR_MAX_PARTIES && 1 <= st->id <= st->n;
+  @ requires valid_p2p: \valid(p2p + (0 .. st->n - 1));
+  @ requires sep: \separated(st, p2p + (0 .. st->n - 1));
+  @ assigns p2p[0 .. st->n - 1], st->recv[st->id - 1];
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_INTERNAL;
+  @*/
+static int tsr_dkg_r2_deal(const tsr_context *ctx, tsr_dkg_state *st, tsr_dkg_round2_p2p *p2p) {
+    secp256k1_keypair kp;
+    uint8_t a0b[32], msg[32];
+    tsr_scalar share, x;
+    size_t j, n = st->n, me = st->id - 1;
+    int ok, ret = TSR_ERR_INTERNAL;
+
+    tsr_scalar_set_u32(&share, 0);
+    tsr_dkg_zero_bytes(msg, sizeof msg);
+    tsr_dkg_zero_bytes(kp.data, sizeof kp.data);
     tsr_scalar_encode(a0b, &st->f.a[0]);
     ok = secp256k1_keypair_create(ctx->secp, &kp, a0b);
     /* ok is 1 for every a_0 in [1, n-1], which init guarantees: a 0 would be a library fault. */
@@ -1698,13 +1722,86 @@ int tsr_dkg_round2(const tsr_context *ctx, tsr_dkg_state *st, tsr_dkg_round2_bca
             st->recv[me] = share;
         }
     }
-    st->phase = TSR_DKG_PHASE_ROUND3;
     ret = TSR_OK;
 out:
     tsr_ct_wipe8(kp.data, sizeof kp.data);
     tsr_ct_wipe8(a0b, sizeof a0b);
     tsr_ct_wipe8(msg, sizeof msg);
     tsr_scalar_clear(&share);
+    return ret;
+}
+
+int tsr_dkg_round2(const tsr_context *ctx, tsr_dkg_state *st, tsr_dkg_round2_bcast *bcast,
+                   tsr_dkg_round2_p2p *p2p, tsr_blame *blames, size_t cap, size_t *nblames,
+                   const tsr_dkg_round1_msg *in, size_t nin) {
+    size_t idx[TSR_MAX_PARTIES];
+    uint8_t c0enc[TSR_POINT_BYTES * TSR_MAX_PARTIES];
+    int passed[TSR_MAX_PARTIES];
+    size_t j, k, n, t, me, nb = 0;
+    int ret = TSR_ERR_INTERNAL;
+
+    if (st == NULL) {
+        return TSR_ERR_ARG;
+    }
+    if (!tsr_dkg_in_phase(st, TSR_DKG_PHASE_ROUND2)) {
+        return TSR_ERR_STATE;
+    }
+    if (bcast == NULL || p2p == NULL || (in == NULL && nin > 0) || (blames == NULL && cap > 0)) {
+        return TSR_ERR_ARG;
+    }
+    n = st->n;
+    t = st->t;
+    me = st->id - 1;
+    bcast->sender = 0;
+    tsr_dkg_zero_bytes(bcast->eq_hash, 32);
+    tsr_dkg_p2p_wipe(p2p, n);
+    tsr_dkg_verdicts_reset(st);
+    if (tsr_dkg_r2_check(ctx, st, idx, passed, c0enc, in, nin) != TSR_OK) {
+        goto out;
+    }
+    if (tsr_dkg_any_verdict(st, n)) {
+        nb = tsr_dkg_emit(blames, cap, st->blame_check, st->blame_round, n, st->blame_none_check,
+                          st->blame_none_round);
+        ret = TSR_ERR_VERIFY;
+        goto out;
+    }
+    /* Every message passed: keep the commitments, hash the transcript (CertEq). */
+    /*@ loop invariant bound: 0 <= j <= n;
+      @ loop assigns j, k, st->comm[0 .. n - 1];
+      @ loop variant n - j;
+      @*/
+    for (j = 0; j < n; j++) {
+        if (j != me) {
+            if (idx[j] >= nin) {
+                goto out; /* cannot happen: a missing message is a verdict above */
+            }
+            /*@ loop invariant bound: 0 <= k <= t;
+              @ loop assigns k, st->comm[j].c[0 .. t - 1];
+              @ loop variant t - k;
+              @*/
+            for (k = 0; k < t; k++) {
+                st->comm[j].c[k] = in[idx[j]].commitment.c[k];
+            }
+            st->comm[j].t = t;
+        }
+    }
+    if (tsr_dkg_eq_core(ctx, st->pub.eq_hash, st->suite, st->session, t, n, in, nin, idx) != TSR_OK) {
+        goto out;
+    }
+    bcast->sender = st->id;
+    /*@ loop invariant bound: 0 <= k <= 32;
+      @ loop assigns k, bcast->eq_hash[0 .. 31];
+      @ loop variant 32 - k;
+      @*/
+    for (k = 0; k < 32; k++) {
+        bcast->eq_hash[k] = st->pub.eq_hash[k];
+    }
+    if (tsr_dkg_r2_deal(ctx, st, p2p) != TSR_OK) {
+        goto out;
+    }
+    st->phase = TSR_DKG_PHASE_ROUND3;
+    ret = TSR_OK;
+out:
     if (ret != TSR_OK) {
         tsr_dkg_fail(st);
         bcast->sender = 0;
@@ -1874,57 +1971,56 @@ out:
     return ret;
 }
 
-int tsr_dkg_round3(const tsr_context *ctx, tsr_dkg_state *st, tsr_dkg_round3_msg *out,
-                   tsr_blame *blames, size_t cap, size_t *nblames,
-                   const tsr_dkg_round2_bcast *bcasts, size_t nb, const tsr_dkg_round2_p2p *shares, size_t ns) {
-    size_t idx[TSR_MAX_PARTIES], sidx[TSR_MAX_PARTIES];
-    uint8_t cnt[TSR_MAX_PARTIES];
-    int good[TSR_MAX_PARTIES];
-    tsr_vss_commitment agg;
-    tsr_scalar s, idsc;
-    size_t j, e, n, me, k = 0, nbl = 0;
+/* Round-3 input checks (spec/dkg.md §6.1): the n broadcasts (index, every eq hash equal to its
+ * own) and the senders of the shares (another party; cnt[j] = number of shares from party j+1,
+ * at most 2, sidx[j] the position of the last one). Fills the verdict tables. */
+/*@ requires valid_st: \valid(st);
+  @ requires sizes: 1 <= st->t <= st->n <= TSR_MAX_PARTIES && 1 <= st->id <= st->n;
+  @ requires valid_idx: \valid(idx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires valid_cnt: \valid(cnt + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires valid_sidx: \valid(sidx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires valid_bcasts: nb == 0 || \valid_read(bcasts + (0 .. nb - 1));
+  @ requires valid_shares: ns == 0 || \valid_read(shares + (0 .. ns - 1));
+  @ requires sep: \separated(st, idx + (0 .. TSR_MAX_PARTIES - 1), cnt + (0 .. TSR_MAX_PARTIES - 1),
+  @   sidx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires sep2: \separated(idx + (0 .. TSR_MAX_PARTIES - 1), cnt + (0 .. TSR_MAX_PARTIES - 1),
+  @   sidx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires sep_b: nb == 0 || \separated(bcasts + (0 .. nb - 1), st, idx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires sep_s: ns == 0 || \separated(shares + (0 .. ns - 1), st, cnt + (0 .. TSR_MAX_PARTIES - 1),
+  @   sidx + (0 .. TSR_MAX_PARTIES - 1));
+  @ assigns idx[0 .. TSR_MAX_PARTIES - 1], cnt[0 .. TSR_MAX_PARTIES - 1], sidx[0 .. TSR_MAX_PARTIES - 1],
+  @   st->blame_check[0 .. TSR_MAX_PARTIES - 1], st->blame_round[0 .. TSR_MAX_PARTIES - 1],
+  @   st->blame_none_check, st->blame_none_round;
+  @ ensures sidx: \forall integer i; 0 <= i < TSR_MAX_PARTIES ==> cnt[i] == 0 || sidx[i] < ns;
+  @*/
+static void tsr_dkg_r3_inputs(tsr_dkg_state *st, size_t *idx, uint8_t *cnt, size_t *sidx,
+                              const tsr_dkg_round2_bcast *bcasts, size_t nb, const tsr_dkg_round2_p2p *shares,
+                              size_t ns) {
+    size_t j, e, n = st->n;
     uint32_t snd;
-    int ret = TSR_ERR_INTERNAL, rc, complain = 0;
 
-    if (st == NULL) {
-        return TSR_ERR_ARG;
-    }
-    if (!tsr_dkg_in_phase(st, TSR_DKG_PHASE_ROUND3)) {
-        return TSR_ERR_STATE;
-    }
-    if (out == NULL || (bcasts == NULL && nb > 0) || (shares == NULL && ns > 0) || (blames == NULL && cap > 0)) {
-        return TSR_ERR_ARG;
-    }
-    n = st->n;
-    me = st->id - 1;
-    tsr_scalar_set_u32(&s, 0);
-    tsr_scalar_set_u32(&idsc, st->id);
-    tsr_dkg_r3_zero(out);
-    tsr_dkg_verdicts_reset(st);
-    /* The n round-2 broadcasts: every eq hash must be this party's own (CertEq). */
-    tsr_dkg_index(st, idx, NULL, bcasts, NULL, NULL, nb, n, 2, 1);
+    tsr_dkg_index(st, idx, NULL, nb > 0 ? bcasts : NULL, NULL, NULL, nb, n, 2, 1);
     /*@ loop invariant bound: 0 <= j <= n;
       @ loop assigns j, st->blame_none_check, st->blame_none_round;
       @ loop variant n - j;
       @*/
     for (j = 0; j < n; j++) {
-        if (idx[j] != TSR_DKG_NOIDX && st->blame_check[j] == 0 &&
+        if (idx[j] < nb && st->blame_check[j] == 0 &&
             tsr_ct_memeq_mask(bcasts[idx[j]].eq_hash, st->pub.eq_hash, 32) == 0) {
             tsr_dkg_mark(&st->blame_none_check, &st->blame_none_round, TSR_CHECK_EQUIVOCATION, 2);
         }
     }
-    /* The shares addressed to this party: the sender must be another party. */
     /*@ loop invariant bound: 0 <= j <= TSR_MAX_PARTIES;
-      @ loop assigns j, cnt[0 .. TSR_MAX_PARTIES - 1], sidx[0 .. TSR_MAX_PARTIES - 1], good[0 .. TSR_MAX_PARTIES - 1];
+      @ loop invariant cnt_zero: \forall integer i; 0 <= i < j ==> cnt[i] == 0;
+      @ loop assigns j, cnt[0 .. TSR_MAX_PARTIES - 1], sidx[0 .. TSR_MAX_PARTIES - 1];
       @ loop variant TSR_MAX_PARTIES - j;
       @*/
     for (j = 0; j < TSR_MAX_PARTIES; j++) {
         cnt[j] = 0;
         sidx[j] = 0;
-        good[j] = 0;
     }
     /*@ loop invariant bound: 0 <= e <= ns;
-      @ loop invariant sidx: \forall integer i; 0 <= i < TSR_MAX_PARTIES ==> sidx[i] < ns || cnt[i] == 0;
+      @ loop invariant sidx: \forall integer i; 0 <= i < TSR_MAX_PARTIES ==> cnt[i] == 0 || sidx[i] < e;
       @ loop assigns e, snd, cnt[0 .. TSR_MAX_PARTIES - 1], sidx[0 .. TSR_MAX_PARTIES - 1],
       @   st->blame_none_check, st->blame_none_round;
       @ loop variant ns - e;
@@ -1938,30 +2034,51 @@ int tsr_dkg_round3(const tsr_context *ctx, tsr_dkg_state *st, tsr_dkg_round3_msg
             sidx[snd - 1] = e;
         }
     }
-    if (tsr_dkg_any_verdict(st, n)) {
-        /* An equivocated round 1 (or broken input): abort before any share is used. */
-        nbl = tsr_dkg_emit(blames, cap, st->blame_check, st->blame_round, n, st->blame_none_check,
-                           st->blame_none_round);
-        ret = TSR_ERR_VERIFY;
-        goto out;
-    }
-    /* Per dealer: exactly one share, for this party, validly signed; else NO_SHARE. */
+}
+
+/* Per dealer j != i (spec/dkg.md §6.2): exactly one share, addressed to this party, with a valid
+ * dealer signature: kept in st->recv[j] (good[j] = 1); else a NO_SHARE complaint. Returns
+ * TSR_OK or TSR_ERR_INTERNAL; *complain = 1 if some complaint was filed. */
+/*@ requires valid_ctx: \valid_read(ctx);
+  @ requires valid_st: \valid(st);
+  @ requires sizes: 1 <= st->t <= st->n <= TSR_MAX_PARTIES && 1 <= st->id <= st->n;
+  @ requires valid_cnt: \valid_read(cnt + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires valid_sidx: \valid_read(sidx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires sidx_range: \forall integer i; 0 <= i < TSR_MAX_PARTIES ==> cnt[i] == 0 || sidx[i] < ns;
+  @ requires valid_good: \valid(good + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires valid_complain: \valid(complain);
+  @ requires valid_shares: ns == 0 || \valid_read(shares + (0 .. ns - 1));
+  @ requires sep: \separated(st, good + (0 .. TSR_MAX_PARTIES - 1), complain);
+  @ requires sep2: \separated(good + (0 .. TSR_MAX_PARTIES - 1), complain);
+  @ requires sep_s: ns == 0 || \separated(shares + (0 .. ns - 1), st, good + (0 .. TSR_MAX_PARTIES - 1), complain);
+  @ assigns good[0 .. TSR_MAX_PARTIES - 1], *complain, st->recv[0 .. TSR_MAX_PARTIES - 1],
+  @   st->accused_by_me[0 .. TSR_MAX_PARTIES - 1];
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_INTERNAL;
+  @*/
+static int tsr_dkg_r3_signed(const tsr_context *ctx, tsr_dkg_state *st, const uint8_t *cnt, const size_t *sidx,
+                             int *good, int *complain, const tsr_dkg_round2_p2p *shares, size_t ns) {
+    size_t j, n = st->n, me = st->id - 1;
+    int rc;
+
+    *complain = 0;
     /*@ loop invariant bound: 0 <= j <= n;
-      @ loop assigns j, rc, complain, good[0 .. n - 1], st->recv[0 .. n - 1], st->accused_by_me[0 .. n - 1];
+      @ loop assigns j, rc, *complain, good[0 .. TSR_MAX_PARTIES - 1], st->recv[0 .. TSR_MAX_PARTIES - 1],
+      @   st->accused_by_me[0 .. TSR_MAX_PARTIES - 1];
       @ loop variant n - j;
       @*/
     for (j = 0; j < n; j++) {
         st->accused_by_me[j] = 0;
+        good[j] = 0;
         if (j == me) {
             good[j] = 1;
             continue;
         }
         rc = TSR_ERR_VERIFY;
-        if (cnt[j] == 1 && shares[sidx[j]].recipient == st->id) {
+        if (cnt[j] == 1 && sidx[j] < ns && shares[sidx[j]].recipient == st->id) {
             rc = tsr_dkg_share_sig_check(ctx, st->suite, st->session, (uint32_t)(j + 1), st->id,
                                          &shares[sidx[j]].share, shares[sidx[j]].sig, &st->comm[j].c[0]);
             if (rc == TSR_ERR_INTERNAL) {
-                goto out;
+                return TSR_ERR_INTERNAL;
             }
         }
         if (rc == TSR_OK) {
@@ -1969,80 +2086,159 @@ int tsr_dkg_round3(const tsr_context *ctx, tsr_dkg_state *st, tsr_dkg_round3_msg
             good[j] = 1;
         } else {
             st->accused_by_me[j] = TSR_DKG_COMPLAINT_NO_SHARE;
-            complain = 1;
+            *complain = 1;
         }
     }
-    if (tsr_dkg_aggregate(ctx, &agg, st) != TSR_OK) {
+    return TSR_OK;
+}
+
+/* Feldman checks of the kept shares (spec/dkg.md §6.2): with no complaint so far, one batch
+ * check of s = sum_j recv[j] against agg at this party's id; if that fails (or there was a
+ * complaint), each kept share on its own against its dealer's commitment, a failure being a
+ * BAD_SHARE complaint. Out: *s (the sum; secret), *complain. Returns TSR_OK or
+ * TSR_ERR_INTERNAL. */
+/*@ requires valid_ctx: \valid_read(ctx);
+  @ requires valid_st: \valid(st);
+  @ requires sizes: 1 <= st->t <= st->n <= TSR_MAX_PARTIES && 1 <= st->id <= st->n;
+  @ requires valid_agg: \valid_read(agg);
+  @ requires valid_good: \valid_read(good + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires valid_s: \valid(s);
+  @ requires valid_complain: \valid(complain);
+  @ requires sep: \separated(st, agg, good + (0 .. TSR_MAX_PARTIES - 1), s, complain);
+  @ requires sep2: \separated(s, complain, agg);
+  @ assigns *s, *complain, st->accused_by_me[0 .. TSR_MAX_PARTIES - 1];
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_INTERNAL;
+  @*/
+static int tsr_dkg_r3_feldman(const tsr_context *ctx, tsr_dkg_state *st, const tsr_vss_commitment *agg,
+                              const int *good, tsr_scalar *s, int *complain) {
+    tsr_scalar idsc;
+    size_t j, n = st->n, me = st->id - 1;
+    int rc = TSR_ERR_VERIFY;
+
+    tsr_scalar_set_u32(s, 0);
+    tsr_scalar_set_u32(&idsc, st->id);
+    if (!*complain) {
+        /* Batch: accepts exactly when the final share is right (cancelling errors would still
+         * give the right s_i); on failure each share is checked on its own to name dealers. */
+        /*@ loop invariant bound: 0 <= j <= n;
+          @ loop assigns j, *s;
+          @ loop variant n - j;
+          @*/
+        for (j = 0; j < n; j++) {
+            tsr_scalar_add(s, s, &st->recv[j]);
+        }
+        rc = tsr_feldman_verify(ctx, agg, &idsc, s, NULL);
+        if (rc != TSR_OK && rc != TSR_ERR_VERIFY) {
+            return TSR_ERR_INTERNAL;
+        }
+    }
+    if (rc == TSR_OK) {
+        return TSR_OK;
+    }
+    /*@ loop invariant bound: 0 <= j <= n;
+      @ loop assigns j, rc, *complain, st->accused_by_me[0 .. TSR_MAX_PARTIES - 1];
+      @ loop variant n - j;
+      @*/
+    for (j = 0; j < n; j++) {
+        if (j == me || !good[j]) {
+            continue;
+        }
+        rc = tsr_feldman_verify(ctx, &st->comm[j], &idsc, &st->recv[j], NULL);
+        if (rc == TSR_ERR_VERIFY) {
+            st->accused_by_me[j] = TSR_DKG_COMPLAINT_BAD_SHARE;
+            *complain = 1;
+        } else if (rc != TSR_OK) {
+            return TSR_ERR_INTERNAL;
+        }
+    }
+    /* The batch failed, so some share fails on its own (sums of valid shares are valid). */
+    TSR_VERIFY_CHECK(*complain);
+    return *complain ? TSR_OK : TSR_ERR_INTERNAL;
+}
+
+/* The complaint message (spec/dkg.md §6.3): accused dealers ascending with their kind; a
+ * BAD_SHARE carries the signed share, made public on purpose. Returns TSR_OK or
+ * TSR_ERR_INTERNAL. */
+/*@ requires valid_st: \valid_read(st);
+  @ requires sizes: 1 <= st->n <= TSR_MAX_PARTIES;
+  @ requires valid_out: \valid(out);
+  @ requires valid_sidx: \valid_read(sidx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires valid_shares: ns == 0 || \valid_read(shares + (0 .. ns - 1));
+  @ requires sep: \separated(out, st, sidx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires sep_s: ns == 0 || \separated(out, shares + (0 .. ns - 1));
+  @ assigns *out;
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_INTERNAL;
+  @*/
+static int tsr_dkg_r3_complaints(const tsr_dkg_state *st, tsr_dkg_round3_msg *out, const size_t *sidx,
+                                 const tsr_dkg_round2_p2p *shares, size_t ns) {
+    size_t j, k = 0, n = st->n;
+    /*@ loop invariant bound: 0 <= j <= n;
+      @ loop invariant k: k <= j;
+      @ loop assigns j, k, *out;
+      @ loop variant n - j;
+      @*/
+    for (j = 0; j < n; j++) {
+        if (st->accused_by_me[j] == 0) {
+            continue;
+        }
+        out->accused[k] = (uint32_t)(j + 1);
+        out->kind[k] = st->accused_by_me[j];
+        if (st->accused_by_me[j] == TSR_DKG_COMPLAINT_BAD_SHARE) {
+            if (sidx[j] >= ns) {
+                return TSR_ERR_INTERNAL; /* cannot happen: BAD_SHARE needs exactly one share */
+            }
+            /* The bad share and its signature become public evidence on purpose. */
+            out->share[k] = st->recv[j];
+            TSR_DECLASSIFY(&out->share[k], sizeof out->share[k]);
+            tsr_dkg_copy(out->sig[k], shares[sidx[j]].sig, 64);
+        }
+        k++;
+    }
+    out->naccused = k;
+    return TSR_OK;
+}
+
+int tsr_dkg_round3(const tsr_context *ctx, tsr_dkg_state *st, tsr_dkg_round3_msg *out,
+                   tsr_blame *blames, size_t cap, size_t *nblames,
+                   const tsr_dkg_round2_bcast *bcasts, size_t nb, const tsr_dkg_round2_p2p *shares, size_t ns) {
+    size_t idx[TSR_MAX_PARTIES], sidx[TSR_MAX_PARTIES];
+    uint8_t cnt[TSR_MAX_PARTIES];
+    int good[TSR_MAX_PARTIES];
+    tsr_vss_commitment agg;
+    tsr_scalar s;
+    size_t j, e, n, me, nbl = 0;
+    int ret = TSR_ERR_INTERNAL, complain = 0;
+
+    if (st == NULL) {
+        return TSR_ERR_ARG;
+    }
+    if (!tsr_dkg_in_phase(st, TSR_DKG_PHASE_ROUND3)) {
+        return TSR_ERR_STATE;
+    }
+    if (out == NULL || (bcasts == NULL && nb > 0) || (shares == NULL && ns > 0) || (blames == NULL && cap > 0)) {
+        return TSR_ERR_ARG;
+    }
+    n = st->n;
+    me = st->id - 1;
+    tsr_scalar_set_u32(&s, 0);
+    tsr_dkg_r3_zero(out);
+    tsr_dkg_verdicts_reset(st);
+    tsr_dkg_r3_inputs(st, idx, cnt, sidx, bcasts, nb, shares, ns);
+    if (tsr_dkg_any_verdict(st, n)) {
+        /* An equivocated round 1 (or broken input): abort before any share is used. */
+        nbl = tsr_dkg_emit(blames, cap, st->blame_check, st->blame_round, n, st->blame_none_check,
+                           st->blame_none_round);
+        ret = TSR_ERR_VERIFY;
         goto out;
     }
-    rc = TSR_ERR_VERIFY;
-    if (!complain) {
-        /* Batch Feldman check: s_i = sum_j f_j(i) against the summed commitments. It accepts
-         * exactly when the final share is right (cancelling errors would still give the right
-         * s_i); on failure each share is checked on its own to name the dealers. */
-        /*@ loop invariant bound: 0 <= j <= n;
-          @ loop assigns j, s;
-          @ loop variant n - j;
-          @*/
-        for (j = 0; j < n; j++) {
-            tsr_scalar_add(&s, &s, &st->recv[j]);
-        }
-        rc = tsr_feldman_verify(ctx, &agg, &idsc, &s, NULL);
-        if (rc != TSR_OK && rc != TSR_ERR_VERIFY) {
-            goto out;
-        }
-    }
-    if (rc != TSR_OK) {
-        /*@ loop invariant bound: 0 <= j <= n;
-          @ loop assigns j, rc, complain, st->accused_by_me[0 .. n - 1];
-          @ loop variant n - j;
-          @*/
-        for (j = 0; j < n; j++) {
-            if (j == me || !good[j]) {
-                continue;
-            }
-            rc = tsr_feldman_verify(ctx, &st->comm[j], &idsc, &st->recv[j], NULL);
-            if (rc == TSR_ERR_VERIFY) {
-                st->accused_by_me[j] = TSR_DKG_COMPLAINT_BAD_SHARE;
-                complain = 1;
-            } else if (rc != TSR_OK) {
-                goto out;
-            }
-        }
-        /* The batch failed, so some share fails on its own (sums of valid shares are valid). */
-        TSR_VERIFY_CHECK(complain);
-        if (!complain) {
-            goto out;
-        }
+    if (tsr_dkg_r3_signed(ctx, st, cnt, sidx, good, &complain, shares, ns) != TSR_OK ||
+        tsr_dkg_aggregate(ctx, &agg, st) != TSR_OK || tsr_dkg_r3_feldman(ctx, st, &agg, good, &s, &complain) != TSR_OK) {
+        goto out;
     }
     if (complain) {
-        /*@ loop invariant bound: 0 <= j <= n;
-          @ loop invariant k: k <= j;
-          @ loop assigns j, k, out->accused[0 .. n - 1], out->kind[0 .. n - 1], out->share[0 .. n - 1],
-          @   out->sig[0 .. n - 1][0 .. 63];
-          @ loop variant n - j;
-          @*/
-        for (j = 0; j < n; j++) {
-            if (st->accused_by_me[j] == 0) {
-                continue;
-            }
-            out->accused[k] = (uint32_t)(j + 1);
-            out->kind[k] = st->accused_by_me[j];
-            if (st->accused_by_me[j] == TSR_DKG_COMPLAINT_BAD_SHARE) {
-                /* The bad share and its signature become public evidence on purpose. */
-                out->share[k] = st->recv[j];
-                TSR_DECLASSIFY(&out->share[k], sizeof out->share[k]);
-                /*@ loop invariant bound: 0 <= e <= 64;
-                  @ loop assigns e, out->sig[k][0 .. 63];
-                  @ loop variant 64 - e;
-                  @*/
-                for (e = 0; e < 64; e++) {
-                    out->sig[k][e] = shares[sidx[j]].sig[e];
-                }
-            }
-            k++;
+        if (tsr_dkg_r3_complaints(st, out, sidx, shares, ns) != TSR_OK) {
+            goto out;
         }
-        out->naccused = k;
     } else {
         if (tsr_dkg_public_keys(ctx, st, &agg, &s) != TSR_OK || tsr_dkg_cert_sign(ctx, st, out->cert_sig, &s) != TSR_OK) {
             goto out;
@@ -2154,39 +2350,34 @@ static int tsr_dkg_judge(const tsr_context *ctx, tsr_dkg_state *st, size_t a, si
     return TSR_OK;
 }
 
-int tsr_dkg_round4(const tsr_context *ctx, tsr_dkg_state *st, tsr_dkg_round4_msg *out, int *done,
-                   tsr_blame *blames, size_t cap, size_t *nblames, const tsr_dkg_round3_msg *in, size_t nin) {
-    size_t idx[TSR_MAX_PARTIES];
-    uint8_t msg[32];
-    tsr_scalar x, open;
-    size_t j, e, d, n, me, k = 0, nbl = 0;
+/* Round-4 input checks (spec/dkg.md §7): index the n round-3 messages, each list well formed,
+ * its own message unchanged. Fills idx and the verdict tables; *anycomp = 1 if some message
+ * complains. */
+/*@ requires valid_st: \valid(st);
+  @ requires sizes: 1 <= st->t <= st->n <= TSR_MAX_PARTIES && 1 <= st->id <= st->n;
+  @ requires valid_idx: \valid(idx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires valid_anycomp: \valid(anycomp);
+  @ requires valid_in: nin == 0 || \valid_read(in + (0 .. nin - 1));
+  @ requires sep: \separated(st, idx + (0 .. TSR_MAX_PARTIES - 1), anycomp);
+  @ requires sep2: \separated(idx + (0 .. TSR_MAX_PARTIES - 1), anycomp);
+  @ requires sep_in: nin == 0 || \separated(in + (0 .. nin - 1), st, idx + (0 .. TSR_MAX_PARTIES - 1), anycomp);
+  @ assigns idx[0 .. TSR_MAX_PARTIES - 1], *anycomp, st->blame_check[0 .. TSR_MAX_PARTIES - 1],
+  @   st->blame_round[0 .. TSR_MAX_PARTIES - 1], st->blame_none_check, st->blame_none_round;
+  @*/
+static void tsr_dkg_r4_inputs(tsr_dkg_state *st, size_t *idx, int *anycomp, const tsr_dkg_round3_msg *in,
+                              size_t nin) {
+    size_t j, n = st->n, me = st->id - 1;
     tsr_check c;
-    int ret = TSR_ERR_INTERNAL, rc, anycomp = 0;
 
-    if (st == NULL) {
-        return TSR_ERR_ARG;
-    }
-    if (!tsr_dkg_in_phase(st, TSR_DKG_PHASE_ROUND4)) {
-        return TSR_ERR_STATE;
-    }
-    if (out == NULL || done == NULL || (in == NULL && nin > 0) || (blames == NULL && cap > 0)) {
-        return TSR_ERR_ARG;
-    }
-    n = st->n;
-    me = st->id - 1;
-    *done = 0;
-    tsr_scalar_set_u32(&open, 0);
-    tsr_dkg_r4_zero(out);
-    tsr_dkg_verdicts_reset(st);
-    tsr_dkg_index(st, idx, NULL, NULL, in, NULL, nin, n, 3, 1);
-    /* Each message well formed; its own unchanged. */
+    *anycomp = 0;
+    tsr_dkg_index(st, idx, NULL, NULL, nin > 0 ? in : NULL, NULL, nin, n, 3, 1);
     /*@ loop invariant bound: 0 <= j <= n;
-      @ loop assigns j, c, anycomp, st->blame_check[0 .. TSR_MAX_PARTIES - 1],
+      @ loop assigns j, c, *anycomp, st->blame_check[0 .. TSR_MAX_PARTIES - 1],
       @   st->blame_round[0 .. TSR_MAX_PARTIES - 1], st->blame_none_check, st->blame_none_round;
       @ loop variant n - j;
       @*/
     for (j = 0; j < n; j++) {
-        if (idx[j] == TSR_DKG_NOIDX || st->blame_check[j] != 0) {
+        if (idx[j] >= nin || st->blame_check[j] != 0) {
             continue;
         }
         c = tsr_dkg_list_check(in[idx[j]].accused, in[idx[j]].kind, in[idx[j]].naccused, (uint32_t)(j + 1), n);
@@ -2202,91 +2393,143 @@ int tsr_dkg_round4(const tsr_context *ctx, tsr_dkg_state *st, tsr_dkg_round4_msg
             tsr_dkg_mark(&st->blame_none_check, &st->blame_none_round, TSR_CHECK_OWN_COMMITMENT, 3);
         }
         if (in[idx[j]].naccused > 0) {
-            anycomp = 1;
+            *anycomp = 1;
         }
     }
-    if (tsr_dkg_any_verdict(st, n)) {
-        nbl = tsr_dkg_emit(blames, cap, st->blame_check, st->blame_round, n, st->blame_none_check,
-                           st->blame_none_round);
-        ret = TSR_ERR_VERIFY;
-        goto out;
+}
+
+/* Nobody complained (spec/dkg.md §7): every other party's certificate signature must verify
+ * under x(PK_j); a bad one is a verdict (TSR_CHECK_CERTIFICATE). With none, the signatures are
+ * kept in st->pub.cert. Returns TSR_OK or TSR_ERR_INTERNAL. */
+/*@ requires valid_ctx: \valid_read(ctx);
+  @ requires valid_st: \valid(st);
+  @ requires sizes: 1 <= st->t <= st->n <= TSR_MAX_PARTIES && 1 <= st->id <= st->n;
+  @ requires valid_idx: \valid_read(idx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires valid_in: nin == 0 || \valid_read(in + (0 .. nin - 1));
+  @ requires sep: \separated(st, idx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires sep_in: nin == 0 || \separated(in + (0 .. nin - 1), st);
+  @ assigns st->blame_check[0 .. TSR_MAX_PARTIES - 1], st->blame_round[0 .. TSR_MAX_PARTIES - 1],
+  @   st->pub.cert[0 .. TSR_MAX_PARTIES - 1][0 .. 63];
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_INTERNAL;
+  @*/
+static int tsr_dkg_r4_certs(const tsr_context *ctx, tsr_dkg_state *st, const size_t *idx,
+                            const tsr_dkg_round3_msg *in, size_t nin) {
+    uint8_t msg[32];
+    size_t j, e, n = st->n, me = st->id - 1;
+    int rc, bad = 0;
+
+    if (tsr_dkg_certificate_message(ctx, msg, &st->pub) != TSR_OK) {
+        return TSR_ERR_INTERNAL;
     }
-    if (!anycomp) {
-        /* Nobody complained: every certificate must verify under x(PK_j). */
-        if (tsr_dkg_certificate_message(ctx, msg, &st->pub) != TSR_OK) {
-            goto out;
-        }
-        /*@ loop invariant bound: 0 <= j <= n;
-          @ loop assigns j, rc, st->blame_check[0 .. TSR_MAX_PARTIES - 1], st->blame_round[0 .. TSR_MAX_PARTIES - 1];
-          @ loop variant n - j;
-          @*/
-        for (j = 0; j < n; j++) {
-            if (j == me) {
-                continue;
-            }
-            rc = tsr_dkg_sig_verify(ctx, in[idx[j]].cert_sig, msg, &st->pub.vshares[j]);
-            if (rc == TSR_ERR_INTERNAL) {
-                goto out;
-            }
-            if (rc != TSR_OK) {
-                tsr_dkg_mark(&st->blame_check[j], &st->blame_round[j], TSR_CHECK_CERTIFICATE, 3);
-            }
-        }
-        if (tsr_dkg_any_verdict(st, n)) {
-            nbl = tsr_dkg_emit(blames, cap, st->blame_check, st->blame_round, n, st->blame_none_check,
-                               st->blame_none_round);
-            ret = TSR_ERR_VERIFY;
-            goto out;
-        }
-        /*@ loop invariant bound: 0 <= j <= n;
-          @ loop assigns j, e, st->pub.cert[0 .. n - 1][0 .. 63];
-          @ loop variant n - j;
-          @*/
-        for (j = 0; j < n; j++) {
-            /*@ loop invariant bound: 0 <= e <= 64;
-              @ loop assigns e, st->pub.cert[j][0 .. 63];
-              @ loop variant 64 - e;
-              @*/
-            for (e = 0; e < 64; e++) {
-                st->pub.cert[j][e] = in[idx[j]].cert_sig[e];
-            }
-        }
-        /* Done: only the final share remains secret in the state. */
-        tsr_poly_clear(&st->f);
-        tsr_ct_wipe8(st->cert_aux, sizeof st->cert_aux);
-        out->sender = st->id;
-        *done = 1;
-        st->phase = TSR_DKG_PHASE_DONE;
-        ret = TSR_OK;
-        goto out;
-    }
-    /* Complaints: record them, judge the BAD_SHARE evidence now, open what is owed. */
-    st->any_complaint = 1;
     /*@ loop invariant bound: 0 <= j <= n;
-      @ loop assigns j, e, d, st->complaints[0 .. n - 1][0 .. TSR_MAX_PARTIES - 1], st->accusing_me[0 .. n - 1],
-      @   st->blame_check[0 .. TSR_MAX_PARTIES - 1], st->blame_round[0 .. TSR_MAX_PARTIES - 1],
-      @   st->blame_none_check, st->blame_none_round;
+      @ loop assigns j, rc, bad, st->blame_check[0 .. TSR_MAX_PARTIES - 1], st->blame_round[0 .. TSR_MAX_PARTIES - 1];
       @ loop variant n - j;
       @*/
     for (j = 0; j < n; j++) {
-        const tsr_dkg_round3_msg *m = &in[idx[j]];
-        /*@ loop invariant bound: 0 <= e <= m->naccused;
+        if (idx[j] >= nin) {
+            return TSR_ERR_INTERNAL; /* cannot happen: a missing message is a verdict */
+        }
+        if (j == me) {
+            continue;
+        }
+        rc = tsr_dkg_sig_verify(ctx, in[idx[j]].cert_sig, msg, &st->pub.vshares[j]);
+        if (rc == TSR_ERR_INTERNAL) {
+            return TSR_ERR_INTERNAL;
+        }
+        if (rc != TSR_OK) {
+            tsr_dkg_mark(&st->blame_check[j], &st->blame_round[j], TSR_CHECK_CERTIFICATE, 3);
+            bad = 1;
+        }
+    }
+    if (bad) {
+        return TSR_OK;
+    }
+    /*@ loop invariant bound: 0 <= j <= n;
+      @ loop assigns j, e, st->pub.cert[0 .. n - 1][0 .. 63];
+      @ loop variant n - j;
+      @*/
+    for (j = 0; j < n; j++) {
+        if (idx[j] >= nin) {
+            return TSR_ERR_INTERNAL;
+        }
+        /*@ loop invariant bound: 0 <= e <= 64;
+          @ loop assigns e, st->pub.cert[j][0 .. 63];
+          @ loop variant 64 - e;
+          @*/
+        for (e = 0; e < 64; e++) {
+            st->pub.cert[j][e] = in[idx[j]].cert_sig[e];
+        }
+    }
+    return TSR_OK;
+}
+
+/* Some complaint (spec/dkg.md §7): records every complaint (st->complaints, st->accusing_me) and
+ * judges every BAD_SHARE now (tsr_dkg_judge). Returns TSR_OK or TSR_ERR_INTERNAL. */
+/*@ requires valid_ctx: \valid_read(ctx);
+  @ requires valid_st: \valid(st);
+  @ requires sizes: 1 <= st->t <= st->n <= TSR_MAX_PARTIES && 1 <= st->id <= st->n;
+  @ requires valid_idx: \valid_read(idx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires valid_in: nin == 0 || \valid_read(in + (0 .. nin - 1));
+  @ requires sep: \separated(st, idx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires sep_in: nin == 0 || \separated(in + (0 .. nin - 1), st);
+  @ assigns st->complaints[0 .. TSR_MAX_PARTIES - 1][0 .. TSR_MAX_PARTIES - 1],
+  @   st->accusing_me[0 .. TSR_MAX_PARTIES - 1], st->blame_check[0 .. TSR_MAX_PARTIES - 1],
+  @   st->blame_round[0 .. TSR_MAX_PARTIES - 1], st->blame_none_check, st->blame_none_round;
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_INTERNAL;
+  @*/
+static int tsr_dkg_r4_judge_all(const tsr_context *ctx, tsr_dkg_state *st, const size_t *idx,
+                                const tsr_dkg_round3_msg *in, size_t nin) {
+    size_t j, e, d, n = st->n, me = st->id - 1;
+    const tsr_dkg_round3_msg *m;
+
+    /*@ loop invariant bound: 0 <= j <= n;
+      @ loop assigns j, e, d, m, st->complaints[0 .. TSR_MAX_PARTIES - 1][0 .. TSR_MAX_PARTIES - 1],
+      @   st->accusing_me[0 .. TSR_MAX_PARTIES - 1], st->blame_check[0 .. TSR_MAX_PARTIES - 1],
+      @   st->blame_round[0 .. TSR_MAX_PARTIES - 1], st->blame_none_check, st->blame_none_round;
+      @ loop variant n - j;
+      @*/
+    for (j = 0; j < n; j++) {
+        if (idx[j] >= nin) {
+            return TSR_ERR_INTERNAL; /* cannot happen: a missing message is a verdict */
+        }
+        m = &in[idx[j]];
+        /*@ loop invariant bound: 0 <= e <= TSR_MAX_PARTIES;
           @ loop assigns e, d, st->complaints[j][0 .. TSR_MAX_PARTIES - 1], st->accusing_me[j],
           @   st->blame_check[0 .. TSR_MAX_PARTIES - 1], st->blame_round[0 .. TSR_MAX_PARTIES - 1],
           @   st->blame_none_check, st->blame_none_round;
-          @ loop variant m->naccused - e;
+          @ loop variant TSR_MAX_PARTIES - e;
           @*/
-        for (e = 0; e < m->naccused; e++) {
+        for (e = 0; e < m->naccused && e < TSR_MAX_PARTIES; e++) {
+            if (m->accused[e] < 1 || m->accused[e] > n) {
+                return TSR_ERR_INTERNAL; /* cannot happen: the lists were checked */
+            }
             d = m->accused[e] - 1;
             st->complaints[j][d] = m->kind[e];
             if (d == me) {
                 st->accusing_me[j] = m->kind[e];
             }
-            if (m->kind[e] == TSR_DKG_COMPLAINT_BAD_SHARE && tsr_dkg_judge(ctx, st, j, d, &m->share[e], m->sig[e]) != TSR_OK) {
-                goto out;
+            if (m->kind[e] == TSR_DKG_COMPLAINT_BAD_SHARE &&
+                tsr_dkg_judge(ctx, st, j, d, &m->share[e], m->sig[e]) != TSR_OK) {
+                return TSR_ERR_INTERNAL;
             }
         }
     }
+    return TSR_OK;
+}
+
+/* The openings this party owes (spec/dkg.md §7): (a, f_i(a)) for each NO_SHARE accuser a,
+ * ascending; shares made public on purpose. */
+/*@ requires valid_st: \valid_read(st);
+  @ requires sizes: 1 <= st->n <= TSR_MAX_PARTIES;
+  @ requires valid_out: \valid(out);
+  @ requires sep: \separated(out, st);
+  @ assigns out->nopen, out->accuser[0 .. TSR_MAX_PARTIES - 1], out->share[0 .. TSR_MAX_PARTIES - 1];
+  @*/
+static void tsr_dkg_r4_open(const tsr_dkg_state *st, tsr_dkg_round4_msg *out) {
+    tsr_scalar x, open;
+    size_t j, k = 0, n = st->n;
+
+    tsr_scalar_set_u32(&open, 0);
     /*@ loop invariant bound: 0 <= j <= n;
       @ loop invariant k: k <= j;
       @ loop assigns j, k, x, open, out->accuser[0 .. n - 1], out->share[0 .. n - 1];
@@ -2305,13 +2548,61 @@ int tsr_dkg_round4(const tsr_context *ctx, tsr_dkg_state *st, tsr_dkg_round4_msg
         k++;
     }
     out->nopen = k;
+    /* open was declassified: nothing secret is left in it, but the habit is kept. */
+    tsr_scalar_clear(&open);
+}
+
+int tsr_dkg_round4(const tsr_context *ctx, tsr_dkg_state *st, tsr_dkg_round4_msg *out, int *done,
+                   tsr_blame *blames, size_t cap, size_t *nblames, const tsr_dkg_round3_msg *in, size_t nin) {
+    size_t idx[TSR_MAX_PARTIES];
+    size_t n, nbl = 0;
+    int ret = TSR_ERR_INTERNAL, anycomp = 0;
+
+    if (st == NULL) {
+        return TSR_ERR_ARG;
+    }
+    if (!tsr_dkg_in_phase(st, TSR_DKG_PHASE_ROUND4)) {
+        return TSR_ERR_STATE;
+    }
+    if (out == NULL || done == NULL || (in == NULL && nin > 0) || (blames == NULL && cap > 0)) {
+        return TSR_ERR_ARG;
+    }
+    n = st->n;
+    *done = 0;
+    tsr_dkg_r4_zero(out);
+    tsr_dkg_verdicts_reset(st);
+    tsr_dkg_r4_inputs(st, idx, &anycomp, in, nin);
+    if (!tsr_dkg_any_verdict(st, n) && !anycomp && tsr_dkg_r4_certs(ctx, st, idx, in, nin) != TSR_OK) {
+        goto out;
+    }
+    if (tsr_dkg_any_verdict(st, n)) {
+        nbl = tsr_dkg_emit(blames, cap, st->blame_check, st->blame_round, n, st->blame_none_check,
+                           st->blame_none_round);
+        ret = TSR_ERR_VERIFY;
+        goto out;
+    }
+    if (!anycomp) {
+        /* Done: only the final share remains secret in the state. */
+        tsr_poly_clear(&st->f);
+        tsr_ct_wipe8(st->cert_aux, sizeof st->cert_aux);
+        out->sender = st->id;
+        *done = 1;
+        st->phase = TSR_DKG_PHASE_DONE;
+        ret = TSR_OK;
+        goto out;
+    }
+    /* Complaints: record them, judge the BAD_SHARE evidence now, open what is owed. */
+    st->any_complaint = 1;
+    if (tsr_dkg_r4_judge_all(ctx, st, idx, in, nin) != TSR_OK) {
+        goto out;
+    }
+    tsr_dkg_r4_open(st, out);
     out->sender = st->id;
     /* The DKG fails after a complaint: no secret is needed any more. */
     tsr_dkg_wipe(st);
     st->phase = TSR_DKG_PHASE_ROUND5;
     ret = TSR_OK;
 out:
-    tsr_scalar_clear(&open);
     if (ret != TSR_OK) {
         tsr_dkg_fail(st);
         tsr_dkg_r4_zero(out);
@@ -2325,29 +2616,26 @@ out:
 
 /* ---- round 5: resolution of NO_SHARE complaints (spec/dkg.md §Round 5) -------------------- */
 
-int tsr_dkg_round5(const tsr_context *ctx, tsr_dkg_state *st, tsr_blame *blames, size_t cap,
-                   size_t *nblames, const tsr_dkg_round4_msg *in, size_t nin) {
-    size_t idx[TSR_MAX_PARTIES];
+/* Round-5 inputs (spec/dkg.md §8): index the round-4 messages; a second message or a malformed
+ * list blames the sender (its own: the record without a culprit) and counts as absent. */
+/*@ requires valid_st: \valid(st);
+  @ requires sizes: 1 <= st->t <= st->n <= TSR_MAX_PARTIES && 1 <= st->id <= st->n;
+  @ requires valid_idx: \valid(idx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires valid_in: nin == 0 || \valid_read(in + (0 .. nin - 1));
+  @ requires sep: \separated(st, idx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires sep_in: nin == 0 || \separated(in + (0 .. nin - 1), st, idx + (0 .. TSR_MAX_PARTIES - 1));
+  @ assigns idx[0 .. TSR_MAX_PARTIES - 1], st->blame_check[0 .. TSR_MAX_PARTIES - 1],
+  @   st->blame_round[0 .. TSR_MAX_PARTIES - 1], st->blame_none_check, st->blame_none_round;
+  @ ensures idx_range: \forall integer i; 0 <= i < st->n ==> idx[i] == TSR_DKG_NOIDX || idx[i] < nin;
+  @*/
+static void tsr_dkg_r5_inputs(tsr_dkg_state *st, size_t *idx, const tsr_dkg_round4_msg *in, size_t nin) {
     uint8_t cnt[TSR_MAX_PARTIES];
-    tsr_scalar x;
-    size_t a, d, e, n, me, nbl = 0;
+    size_t d, e, n = st->n, me = st->id - 1;
     uint32_t snd;
     tsr_check c;
-    int ret = TSR_ERR_INTERNAL, rc, opened;
 
-    if (st == NULL) {
-        return TSR_ERR_ARG;
-    }
-    if (!tsr_dkg_in_phase(st, TSR_DKG_PHASE_ROUND5)) {
-        return TSR_ERR_STATE;
-    }
-    if ((in == NULL && nin > 0) || (blames == NULL && cap > 0)) {
-        return TSR_ERR_ARG;
-    }
-    n = st->n;
-    me = st->id - 1;
-    /* The verdicts of round 4 stay; round 5's are added (first failed check per culprit). */
     /*@ loop invariant bound: 0 <= d <= TSR_MAX_PARTIES;
+      @ loop invariant none: \forall integer i; 0 <= i < d ==> idx[i] == TSR_DKG_NOIDX && cnt[i] == 0;
       @ loop assigns d, idx[0 .. TSR_MAX_PARTIES - 1], cnt[0 .. TSR_MAX_PARTIES - 1];
       @ loop variant TSR_MAX_PARTIES - d;
       @*/
@@ -2378,14 +2666,14 @@ int tsr_dkg_round5(const tsr_context *ctx, tsr_dkg_state *st, tsr_blame *blames,
             cnt[snd - 1] = 2;
         }
     }
-    /* Only well-formed single messages count; a malformed one blames its sender. */
     /*@ loop invariant bound: 0 <= d <= n;
+      @ loop invariant idx_range: \forall integer i; 0 <= i < n ==> idx[i] == TSR_DKG_NOIDX || idx[i] < nin;
       @ loop assigns d, c, idx[0 .. n - 1], st->blame_check[0 .. TSR_MAX_PARTIES - 1],
       @   st->blame_round[0 .. TSR_MAX_PARTIES - 1], st->blame_none_check, st->blame_none_round;
       @ loop variant n - d;
       @*/
     for (d = 0; d < n; d++) {
-        if (idx[d] == TSR_DKG_NOIDX) {
+        if (idx[d] >= nin) {
             continue;
         }
         c = tsr_dkg_list_check(in[idx[d]].accuser, NULL, in[idx[d]].nopen, (uint32_t)(d + 1), n);
@@ -2400,15 +2688,38 @@ int tsr_dkg_round5(const tsr_context *ctx, tsr_dkg_state *st, tsr_blame *blames,
             idx[d] = TSR_DKG_NOIDX;
         }
     }
-    /* Every NO_SHARE complaint (a against d): d's opening must be present and pass Feldman. */
+}
+
+/* Resolves every NO_SHARE complaint (spec/dkg.md §8): the dealer's opening for the accuser must be
+ * present and pass Feldman, else the dealer is blamed; a valid one gives the record without a
+ * culprit. Returns TSR_OK or TSR_ERR_INTERNAL. Public inputs (openings are public). */
+/*@ requires valid_ctx: \valid_read(ctx);
+  @ requires valid_st: \valid(st);
+  @ requires sizes: 1 <= st->t <= st->n <= TSR_MAX_PARTIES && 1 <= st->id <= st->n;
+  @ requires valid_idx: \valid_read(idx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires idx_range: \forall integer i; 0 <= i < st->n ==> idx[i] == TSR_DKG_NOIDX || idx[i] < nin;
+  @ requires valid_in: nin == 0 || \valid_read(in + (0 .. nin - 1));
+  @ requires sep: \separated(st, idx + (0 .. TSR_MAX_PARTIES - 1));
+  @ requires sep_in: nin == 0 || \separated(in + (0 .. nin - 1), st);
+  @ assigns st->blame_check[0 .. TSR_MAX_PARTIES - 1], st->blame_round[0 .. TSR_MAX_PARTIES - 1],
+  @   st->blame_none_check, st->blame_none_round;
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_INTERNAL;
+  @*/
+static int tsr_dkg_r5_resolve(const tsr_context *ctx, tsr_dkg_state *st, const size_t *idx,
+                              const tsr_dkg_round4_msg *in, size_t nin) {
+    tsr_scalar x;
+    size_t a, d, e, n = st->n, me = st->id - 1;
+    int rc, opened;
+    const tsr_dkg_round4_msg *m;
+
     /*@ loop invariant bound: 0 <= a <= n;
-      @ loop assigns a, d, e, x, rc, opened, st->blame_check[0 .. TSR_MAX_PARTIES - 1],
+      @ loop assigns a, d, e, x, rc, opened, m, st->blame_check[0 .. TSR_MAX_PARTIES - 1],
       @   st->blame_round[0 .. TSR_MAX_PARTIES - 1], st->blame_none_check, st->blame_none_round;
       @ loop variant n - a;
       @*/
     for (a = 0; a < n; a++) {
         /*@ loop invariant bound: 0 <= d <= n;
-          @ loop assigns d, e, x, rc, opened, st->blame_check[0 .. TSR_MAX_PARTIES - 1],
+          @ loop assigns d, e, x, rc, opened, m, st->blame_check[0 .. TSR_MAX_PARTIES - 1],
           @   st->blame_round[0 .. TSR_MAX_PARTIES - 1], st->blame_none_check, st->blame_none_round;
           @ loop variant n - d;
           @*/
@@ -2417,11 +2728,11 @@ int tsr_dkg_round5(const tsr_context *ctx, tsr_dkg_state *st, tsr_blame *blames,
                 continue;
             }
             opened = 0; /* 0: absent, 1: valid, 2: fails Feldman */
-            if (idx[d] != TSR_DKG_NOIDX) {
-                const tsr_dkg_round4_msg *m = &in[idx[d]];
-                /*@ loop invariant bound: 0 <= e <= m->nopen;
+            if (idx[d] < nin) {
+                m = &in[idx[d]];
+                /*@ loop invariant bound: 0 <= e <= TSR_MAX_PARTIES;
                   @ loop assigns e;
-                  @ loop variant m->nopen - e;
+                  @ loop variant TSR_MAX_PARTIES - e;
                   @*/
                 for (e = 0; e < m->nopen && e < TSR_MAX_PARTIES; e++) {
                     if (m->accuser[e] == (uint32_t)(a + 1)) {
@@ -2432,7 +2743,7 @@ int tsr_dkg_round5(const tsr_context *ctx, tsr_dkg_state *st, tsr_blame *blames,
                     tsr_scalar_set_u32(&x, (uint32_t)(a + 1));
                     rc = tsr_feldman_verify(ctx, &st->comm[d], &x, &m->share[e], NULL);
                     if (rc != TSR_OK && rc != TSR_ERR_VERIFY) {
-                        goto out;
+                        return TSR_ERR_INTERNAL;
                     }
                     opened = rc == TSR_OK ? 1 : 2;
                 }
@@ -2450,9 +2761,31 @@ int tsr_dkg_round5(const tsr_context *ctx, tsr_dkg_state *st, tsr_blame *blames,
             }
         }
     }
-    nbl = tsr_dkg_emit(blames, cap, st->blame_check, st->blame_round, n, st->blame_none_check, st->blame_none_round);
-    ret = TSR_ERR_VERIFY;
-out:
+    return TSR_OK;
+}
+
+int tsr_dkg_round5(const tsr_context *ctx, tsr_dkg_state *st, tsr_blame *blames, size_t cap,
+                   size_t *nblames, const tsr_dkg_round4_msg *in, size_t nin) {
+    size_t idx[TSR_MAX_PARTIES];
+    size_t nbl = 0;
+    int ret = TSR_ERR_INTERNAL;
+
+    if (st == NULL) {
+        return TSR_ERR_ARG;
+    }
+    if (!tsr_dkg_in_phase(st, TSR_DKG_PHASE_ROUND5)) {
+        return TSR_ERR_STATE;
+    }
+    if ((in == NULL && nin > 0) || (blames == NULL && cap > 0)) {
+        return TSR_ERR_ARG;
+    }
+    /* The verdicts of round 4 stay; round 5's are added (first failed check per culprit). */
+    tsr_dkg_r5_inputs(st, idx, in, nin);
+    if (tsr_dkg_r5_resolve(ctx, st, idx, in, nin) == TSR_OK) {
+        nbl = tsr_dkg_emit(blames, cap, st->blame_check, st->blame_round, st->n, st->blame_none_check,
+                           st->blame_none_round);
+        ret = TSR_ERR_VERIFY;
+    }
     /* The DKG ends here, failed (no secret is left: round 4 wiped them). */
     tsr_dkg_fail(st);
     if (nblames != NULL) {
@@ -2476,11 +2809,57 @@ int tsr_dkg_result(const tsr_dkg_state *st, tsr_scalar *share, tsr_dkg_public *p
     return TSR_OK;
 }
 
-int tsr_dkg_certificate_verify(const tsr_context *ctx, const tsr_dkg_public *pub, tsr_blame *blame) {
+/* Checks that PK_{t+1} .. PK_n and the group key (x = 0) lie on the polynomial through
+ * PK_1 .. PK_t (Lagrange interpolation in the exponent). Returns TSR_OK, TSR_ERR_VERIFY or
+ * TSR_ERR_INTERNAL. Public inputs. */
+/*@ requires valid_ctx: \valid_read(ctx);
+  @ requires valid_pub: \valid_read(pub);
+  @ requires sizes: 1 <= pub->t <= pub->n <= TSR_MAX_PARTIES;
+  @ assigns \nothing;
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_VERIFY || \result == TSR_ERR_INTERNAL;
+  @*/
+static int tsr_dkg_consistent(const tsr_context *ctx, const tsr_dkg_public *pub) {
     tsr_scalar ids[TSR_MAX_PARTIES], lam, x;
     tsr_point acc, term;
-    uint8_t msg[32];
     size_t j, m, n = pub->n, t = pub->t;
+
+    /*@ loop invariant bound: 0 <= m <= t;
+      @ loop invariant ids: \forall integer i; 0 <= i < m ==> ids[i].d[0] == i + 1 &&
+      @   (\forall integer k; 1 <= k < 8 ==> ids[i].d[k] == 0);
+      @ loop assigns m, ids[0 .. t - 1];
+      @ loop variant t - m;
+      @*/
+    for (m = 0; m < t; m++) {
+        tsr_scalar_set_u32(&ids[m], (uint32_t)(m + 1));
+    }
+    /*@ loop invariant bound: t <= j <= n + 1;
+      @ loop assigns j, m, x, lam, acc, term;
+      @ loop variant n + 1 - j;
+      @*/
+    for (j = t; j <= n; j++) {
+        tsr_scalar_set_u32(&x, j < n ? (uint32_t)(j + 1) : 0);
+        tsr_point_set_identity(&acc);
+        /*@ loop invariant bound: 0 <= m <= t;
+          @ loop assigns m, lam, acc, term;
+          @ loop variant t - m;
+          @*/
+        for (m = 0; m < t; m++) {
+            if (tsr_lagrange_coeff(&lam, ids, t, m, &x, NULL) != TSR_OK ||
+                tsr_point_mul_var(ctx, &term, &pub->vshares[m], &lam) != TSR_OK ||
+                tsr_point_add(ctx, &acc, &acc, &term) != TSR_OK) {
+                return TSR_ERR_INTERNAL;
+            }
+        }
+        if (!tsr_point_eq(ctx, &acc, j < n ? &pub->vshares[j] : &pub->group_key)) {
+            return TSR_ERR_VERIFY;
+        }
+    }
+    return TSR_OK;
+}
+
+int tsr_dkg_certificate_verify(const tsr_context *ctx, const tsr_dkg_public *pub, tsr_blame *blame) {
+    uint8_t msg[32];
+    size_t j, n = pub->n, t = pub->t;
     tsr_check c = TSR_CHECK_NONE;
     uint32_t culprit = TSR_CULPRIT_NONE;
     uint16_t round = 0;
@@ -2536,39 +2915,10 @@ int tsr_dkg_certificate_verify(const tsr_context *ctx, const tsr_dkg_public *pub
             goto out;
         }
     }
-    /* PK_{t+1} .. PK_n and the group key (at x = 0) on the polynomial through PK_1 .. PK_t. */
-    /*@ loop invariant bound: 0 <= m <= t;
-      @ loop assigns m, ids[0 .. t - 1];
-      @ loop variant t - m;
-      @*/
-    for (m = 0; m < t; m++) {
-        tsr_scalar_set_u32(&ids[m], (uint32_t)(m + 1));
+    ret = tsr_dkg_consistent(ctx, pub);
+    if (ret == TSR_ERR_VERIFY) {
+        c = TSR_CHECK_FELDMAN;
     }
-    /*@ loop invariant bound: t <= j <= n + 1;
-      @ loop assigns j, m, x, lam, acc, term, ret, c;
-      @ loop variant n + 1 - j;
-      @*/
-    for (j = t; j <= n; j++) {
-        tsr_scalar_set_u32(&x, j < n ? (uint32_t)(j + 1) : 0);
-        tsr_point_set_identity(&acc);
-        /*@ loop invariant bound: 0 <= m <= t;
-          @ loop assigns m, lam, acc, term;
-          @ loop variant t - m;
-          @*/
-        for (m = 0; m < t; m++) {
-            if (tsr_lagrange_coeff(&lam, ids, t, m, &x, NULL) != TSR_OK ||
-                tsr_point_mul_var(ctx, &term, &pub->vshares[m], &lam) != TSR_OK ||
-                tsr_point_add(ctx, &acc, &acc, &term) != TSR_OK) {
-                goto out;
-            }
-        }
-        if (!tsr_point_eq(ctx, &acc, j < n ? &pub->vshares[j] : &pub->group_key)) {
-            ret = TSR_ERR_VERIFY;
-            c = TSR_CHECK_FELDMAN;
-            goto out;
-        }
-    }
-    ret = TSR_OK;
 out:
     if (blame != NULL) {
         tsr_blame_set(blame, culprit, TSR_PHASE_KEYGEN, round, c);

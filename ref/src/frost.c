@@ -58,10 +58,10 @@ static int tsr_frost_suite_known(uint8_t suite) {
     return suite == TSR_SUITE_SECP256K1_SHA256 || suite == TSR_SUITE_SECP256K1_TR;
 }
 
-/* Byte i of the suite's context string; *len (if not NULL) gets its length. The plain suite's is
+/* Byte i of the suite's context string (0 past its end). The plain suite's is
  * "FROST-secp256k1-SHA256-v1" (25 bytes), the TR suite's "FROST-secp256k1-SHA256-TR-v1" (28):
- * both share the prefix "FROST-secp256k1-SHA256-" (23 bytes). A function rather than a table,
- * so that WP needs no separation from a global. */
+ * both share the prefix "FROST-secp256k1-SHA256-" (23 bytes). The tables are read only by this
+ * function, which writes nothing: WP needs no separation hypothesis for them. */
 /*@ requires index: i < TSR_FROST_CTX_MAX;
   @ assigns \nothing;
   @*/
@@ -302,7 +302,6 @@ static void tsr_frost_h2_plain(tsr_scalar *c, const uint8_t r33[33], const uint8
     (void)tsr_scalar_reduce_be(c, u, sizeof u); /* 48 <= 64 bytes: always TSR_OK */
 }
 
-
 /* ---- suite-dependent encodings of PK and R ----------------------------------------------- */
 
 /* The group key as it enters the binding factor (RFC 9591 §4.4, SerializeElement(PK)): the
@@ -383,19 +382,89 @@ static void tsr_frost_vss_clear(tsr_vss_commitment *c) {
     c->t = 0;
 }
 
+/* Clears the dealer's outputs after a failure: packages, group key, commitment (may be NULL). */
+/*@ requires range: n <= TSR_MAX_PARTIES;
+  @ requires valid_pkgs: \valid(pkgs + (0 .. n - 1));
+  @ requires valid_group_key: \valid(group_key);
+  @ requires valid_commitment: commitment == \null || \valid(commitment);
+  @ requires sep: \separated(pkgs + (0 .. n - 1), group_key);
+  @ requires sep_commitment: commitment == \null || \separated(commitment, group_key, pkgs + (0 .. n - 1));
+  @ assigns pkgs[0 .. n - 1], *group_key, *commitment;
+  @*/
+static void tsr_frost_dealer_clear(tsr_frost_keypkg *pkgs, size_t n, tsr_point *group_key,
+                                   tsr_vss_commitment *commitment) {
+    size_t i;
+    tsr_point_set_identity(group_key);
+    if (commitment != NULL) {
+        tsr_frost_vss_clear(commitment);
+    }
+    /*@ loop invariant bound: 0 <= i <= n;
+      @ loop assigns i, pkgs[0 .. n - 1];
+      @ loop variant n - i;
+      @*/
+    for (i = 0; i < n; i++) {
+        tsr_frost_keypkg_clear(&pkgs[i]);
+    }
+}
+
+/* RFC 9591 Appendix C.1 secret_share_shard's last step and derive_group_info: pkgs[i] gets
+ * id i + 1, sk = f(i + 1), PK_i = sk*G and the group key. Returns TSR_OK or TSR_ERR_INTERNAL.
+ * Secret: f and every share (constant time: tsr_poly_eval, tsr_point_base_mul). */
+/*@ requires valid_ctx: \valid_read(ctx);
+  @ requires range: n <= TSR_MAX_PARTIES;
+  @ requires valid_pkgs: \valid(pkgs + (0 .. n - 1));
+  @ requires valid_f: \valid_read(f);
+  @ requires valid_group_key: \valid_read(group_key);
+  @ requires sep: \separated(pkgs + (0 .. n - 1), f, group_key);
+  @ assigns pkgs[0 .. n - 1];
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_INTERNAL;
+  @ ensures ids: \result == TSR_OK ==> \forall integer i; 0 <= i < n ==>
+  @   pkgs[i].id == i + 1 && pkgs[i].magic == TSR_FROST_KEYPKG_MAGIC && pkgs[i].suite == suite;
+  @*/
+static int tsr_frost_deal(const tsr_context *ctx, tsr_frost_keypkg *pkgs, size_t n, uint8_t suite, const tsr_poly *f,
+                          const tsr_point *group_key) {
+    tsr_scalar x, sh; /* sh: secret */
+    tsr_point vs;
+    size_t i;
+    int ret = TSR_OK;
+
+    tsr_scalar_set_u32(&sh, 0);
+    /*@ loop invariant bound: 0 <= i <= n;
+      @ loop invariant done: \forall integer j; 0 <= j < i ==>
+      @   pkgs[j].id == j + 1 && pkgs[j].magic == TSR_FROST_KEYPKG_MAGIC && pkgs[j].suite == suite;
+      @ loop assigns i, x, sh, vs, pkgs[0 .. n - 1];
+      @ loop variant n - i;
+      @*/
+    for (i = 0; i < n; i++) {
+        tsr_scalar_set_u32(&x, (uint32_t)(i + 1));
+        tsr_poly_eval(&sh, f, &x);
+        if (tsr_point_base_mul(ctx, &vs, &sh) != TSR_OK) {
+            ret = TSR_ERR_INTERNAL;
+            break;
+        }
+        /* PK_i = sk_i*G is the public verifying share. */
+        TSR_DECLASSIFY(&vs, sizeof vs);
+        pkgs[i].share = sh;
+        pkgs[i].verifying_share = vs;
+        pkgs[i].group_key = *group_key;
+        pkgs[i].suite = suite;
+        pkgs[i].id = (uint32_t)(i + 1);
+        pkgs[i].magic = TSR_FROST_KEYPKG_MAGIC;
+    }
+    tsr_scalar_clear(&sh);
+    return ret;
+}
+
 int tsr_frost_keygen_dealer(const tsr_context *ctx, tsr_frost_keypkg *pkgs, tsr_point *group_key,
                             tsr_vss_commitment *commitment, uint8_t suite, size_t t, size_t n,
                             const tsr_scalar *secret, const uint8_t *rand, size_t randlen) {
-    tsr_poly f;       /* secret */
-    tsr_scalar s, sh; /* secret: f(0) and one share */
-    tsr_scalar x;
-    tsr_point vs;
-    size_t i, off;
+    tsr_poly f;   /* secret */
+    tsr_scalar s; /* secret: f(0) */
+    size_t off;
     int ret = TSR_ERR_ARG;
 
     f.t = 0;
     tsr_scalar_set_u32(&s, 0);
-    tsr_scalar_set_u32(&sh, 0);
     tsr_point_set_identity(group_key);
     if (commitment != NULL) {
         tsr_frost_vss_clear(commitment);
@@ -433,56 +502,20 @@ int tsr_frost_keygen_dealer(const tsr_context *ctx, tsr_frost_keypkg *pkgs, tsr_
         goto out;
     }
     if (commitment != NULL) {
-        ret = tsr_feldman_commit(ctx, commitment, &f);
-        if (ret != TSR_OK) {
+        if (tsr_feldman_commit(ctx, commitment, &f) != TSR_OK) {
             ret = TSR_ERR_INTERNAL;
             goto out;
         }
         TSR_DECLASSIFY(commitment, sizeof *commitment); /* the public Feldman commitments */
+        TSR_VERIFY_CHECK(commitment->t == t && tsr_point_eq(ctx, &commitment->c[0], group_key));
     }
-    /*@ loop invariant bound: 0 <= i <= n;
-      @ loop invariant ret: ret == TSR_OK;
-      @ loop invariant done: \forall integer j; 0 <= j < i ==>
-      @   pkgs[j].id == j + 1 && pkgs[j].magic == TSR_FROST_KEYPKG_MAGIC && pkgs[j].suite == suite;
-      @ loop assigns i, x, sh, vs, ret, pkgs[0 .. n - 1];
-      @ loop variant n - i;
-      @*/
-    for (i = 0; i < n; i++) {
-        tsr_scalar_set_u32(&x, (uint32_t)(i + 1));
-        tsr_poly_eval(&sh, &f, &x);
-        if (tsr_point_base_mul(ctx, &vs, &sh) != TSR_OK) {
-            ret = TSR_ERR_INTERNAL;
-            goto out;
-        }
-        /* PK_i = sk_i*G is the public verifying share. */
-        TSR_DECLASSIFY(&vs, sizeof vs);
-        pkgs[i].magic = TSR_FROST_KEYPKG_MAGIC;
-        pkgs[i].suite = suite;
-        pkgs[i].id = (uint32_t)(i + 1);
-        pkgs[i].share = sh;
-        pkgs[i].verifying_share = vs;
-        pkgs[i].group_key = *group_key;
-    }
-    ret = TSR_OK;
+    ret = tsr_frost_deal(ctx, pkgs, n, suite, &f, group_key);
 out:
-    if (ret != TSR_OK) {
-        tsr_point_set_identity(group_key);
-        if (commitment != NULL) {
-            tsr_frost_vss_clear(commitment);
-        }
-        if (n <= TSR_MAX_PARTIES) {
-            /*@ loop invariant bound: 0 <= i <= n;
-              @ loop assigns i, pkgs[0 .. n - 1];
-              @ loop variant n - i;
-              @*/
-            for (i = 0; i < n; i++) {
-                tsr_frost_keypkg_clear(&pkgs[i]);
-            }
-        }
+    if (ret != TSR_OK && n <= TSR_MAX_PARTIES) {
+        tsr_frost_dealer_clear(pkgs, n, group_key, commitment);
     }
     tsr_poly_clear(&f);
     tsr_scalar_clear(&s);
-    tsr_scalar_clear(&sh);
     return ret;
 }
 
@@ -732,14 +765,17 @@ int tsr_frost_commit(const tsr_context *ctx, tsr_frost_nonce *nonce, tsr_frost_c
     if (dp.infinity != 0 || ep.infinity != 0) {
         goto out; /* a zero nonce: probability 2^-255 */
     }
-    commitment->id = key->id;
-    commitment->hiding = dp;
-    commitment->binding = ep;
     nonce->hiding = d;
     nonce->binding = e;
+    /* The secret locals are wiped here on success (at out on failure), before the last writes. */
+    tsr_scalar_clear(&d);
+    tsr_scalar_clear(&e);
+    commitment->hiding = dp;
+    commitment->binding = ep;
+    commitment->id = key->id;
     nonce->commitment = *commitment;
     nonce->magic = TSR_FROST_NONCE_MAGIC;
-    ret = TSR_OK;
+    return TSR_OK;
 out:
     tsr_scalar_clear(&d);
     tsr_scalar_clear(&e);
@@ -890,30 +926,51 @@ int tsr_frost_compute_binding_factors(const tsr_context *ctx, tsr_scalar *rho,
 
 int tsr_frost_compute_group_commitment(const tsr_context *ctx, tsr_point *r, const tsr_frost_commitment *list,
                                        const tsr_scalar *rho, size_t k) {
-    tsr_point acc, tmp;
-    size_t i;
+    tsr_point prod[TSR_MAX_PARTIES]; /* rho_i * E_i */
+    const secp256k1_pubkey *ins[2 * TSR_MAX_PARTIES];
+    secp256k1_pubkey sum;
+    size_t i, n = 0;
 
     tsr_point_set_identity(r);
     if (k < 1 || k > TSR_MAX_PARTIES) {
         return TSR_ERR_ARG;
     }
-    tsr_point_set_identity(&acc);
     /*@ loop invariant bound: 0 <= i <= k;
-      @ loop assigns i, acc, tmp;
+      @ loop assigns i, prod[0 .. k - 1];
       @ loop variant k - i;
       @*/
     for (i = 0; i < k; i++) {
-        /* group_commitment += D_i + rho_i * E_i (all public: variable time) */
-        if (tsr_point_mul_var(ctx, &tmp, &list[i].binding, &rho[i]) != TSR_OK ||
-            tsr_point_add(ctx, &acc, &acc, &tmp) != TSR_OK ||
-            tsr_point_add(ctx, &acc, &acc, &list[i].hiding) != TSR_OK) {
+        /* all public: variable time */
+        if (tsr_point_mul_var(ctx, &prod[i], &list[i].binding, &rho[i]) != TSR_OK) {
             return TSR_ERR_INTERNAL;
         }
     }
-    if (acc.infinity != 0) {
+    /* R = sum_i D_i + rho_i * E_i: every term that is not the identity, added by one
+     * secp256k1_ec_pubkey_combine (one field inversion for the whole sum, not one per term). */
+    /*@ loop invariant bound: 0 <= i <= k;
+      @ loop invariant count: n <= 2 * i;
+      @ loop invariant each: \forall integer j; 0 <= j < n ==> \valid_read(ins[j]) && \separated(&sum, ins[j]);
+      @ loop assigns i, n, ins[0 .. 2 * k - 1];
+      @ loop variant k - i;
+      @*/
+    for (i = 0; i < k; i++) {
+        if (list[i].hiding.infinity == 0) {
+            ins[n] = &list[i].hiding.pk;
+            n++;
+        }
+        if (prod[i].infinity == 0) {
+            ins[n] = &prod[i].pk;
+            n++;
+        }
+    }
+    TSR_VERIFY_CHECK(n <= 2 * k);
+    /* combine returns 0 exactly when the sum is the point at infinity (its inputs are valid
+     * points made by this library): R is then the identity. */
+    if (n == 0 || !secp256k1_ec_pubkey_combine(ctx->secp, &sum, ins, n)) {
         return TSR_ERR_RANGE;
     }
-    *r = acc;
+    r->pk = sum;
+    r->infinity = 0;
     return TSR_OK;
 }
 
@@ -950,35 +1007,155 @@ int tsr_frost_compute_challenge(const tsr_context *ctx, tsr_scalar *c, uint8_t s
     return TSR_OK;
 }
 
-/* lambda_i (RFC 9591 §4.2) of list[i].id over the list's ids, for a list whose ids are non-zero
- * and distinct (a checked list): prod_{j != i} x_j / (x_j - x_i), one inversion. Public. */
+/* Limb i (least significant first) of the group order
+ * n = FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFE BAAEDCE6 AF48A03B BFD25E8C D0364141. */
+/*@ requires index: i < 8;
+  @ assigns \nothing;
+  @*/
+static uint32_t tsr_frost_n_limb(size_t i) {
+    switch (i) {
+    case 0: return 0xD0364141u;
+    case 1: return 0xBFD25E8Cu;
+    case 2: return 0xAF48A03Bu;
+    case 3: return 0xBAAEDCE6u;
+    case 4: return 0xFFFFFFFEu;
+    default: return 0xFFFFFFFFu;
+    }
+}
+
+/* r = d^-1 mod n for a public 1 <= d < 2^32, in variable time (d is public: a product of
+ * identifier differences). n is prime and d < n, so m = -(n mod d)^-1 mod d exists (extended
+ * Euclid on 32-bit values, coefficients kept mod d); then 1 + m n is divisible by d and
+ * r = (1 + m n) / d satisfies r d = 1 (mod n) and r < n (as m < d). */
+/*@ requires valid_r: \valid(r);
+  @ requires nonzero: d >= 1;
+  @ assigns r->d[0 .. 7];
+  @*/
+static void tsr_frost_inv_u32(tsr_scalar *r, uint32_t d) {
+    uint32_t q[9];
+    uint64_t rem, carry, x, m, r0, r1, s0, s1;
+    size_t i;
+
+    /* a = n mod d, most significant limb first */
+    rem = 0;
+    /*@ loop invariant bound: 0 <= i <= 8;
+      @ loop invariant rem: rem < d;
+      @ loop assigns i, rem;
+      @ loop variant 8 - i;
+      @*/
+    for (i = 0; i < 8; i++) {
+        rem = ((rem << 32) | tsr_frost_n_limb(7 - i)) % d;
+    }
+    /* m = -(a^-1) mod d; invariant s_j * a = r_j (mod d); the last non-zero remainder is
+     * gcd(a, d) = 1, where s1 is a^-1. */
+    m = 0;
+    if (d > 1) {
+        r0 = d;
+        r1 = rem;
+        s0 = 0;
+        s1 = 1;
+        /*@ loop invariant s_range: s0 < d && s1 < d;
+          @ loop invariant r_range: r1 < r0 <= d;
+          @ loop assigns r0, r1, s0, s1, x;
+          @ loop variant r1;
+          @*/
+        while (r1 > 1) {
+            x = (s0 + d - (r0 / r1) * s1 % d) % d; /* s0 - q s1 mod d; q s1 < 2^64 */
+            s0 = s1;
+            s1 = x;
+            x = r0 % r1;
+            r0 = r1;
+            r1 = x;
+        }
+        m = (d - s1) % d;
+    }
+    /* q = 1 + m n (9 limbs; m < 2^32 so every step fits in 64 bits) */
+    carry = 1;
+    /*@ loop invariant bound: 0 <= i <= 8;
+      @ loop invariant carry: carry <= 0xFFFFFFFF;
+      @ loop assigns i, x, carry, q[0 .. 7];
+      @ loop variant 8 - i;
+      @*/
+    for (i = 0; i < 8; i++) {
+        x = m * tsr_frost_n_limb(i) + carry;
+        q[i] = (uint32_t)x;
+        carry = x >> 32;
+    }
+    q[8] = (uint32_t)carry;
+    /* q = q / d, exact, most significant limb first */
+    rem = 0;
+    /*@ loop invariant bound: 0 <= i <= 9;
+      @ loop invariant rem: rem < d;
+      @ loop assigns i, x, rem, q[0 .. 8];
+      @ loop variant 9 - i;
+      @*/
+    for (i = 0; i < 9; i++) {
+        x = (rem << 32) | q[8 - i];
+        q[8 - i] = (uint32_t)(x / d);
+        rem = x % d;
+    }
+    TSR_VERIFY_CHECK(rem == 0 && q[8] == 0);
+    /*@ loop invariant bound: 0 <= i <= 8;
+      @ loop assigns i, r->d[0 .. 7];
+      @ loop variant 8 - i;
+      @*/
+    for (i = 0; i < 8; i++) {
+        r->d[i] = q[i];
+    }
+}
+
+/* lambda_i (RFC 9591 §4.2) of list[i].id over the list's ids, for ids that are non-zero and
+ * distinct (a checked list): prod_{j != i} x_j / (x_j - x_i). Public inputs, variable time: the
+ * differences |x_j - x_i| are multiplied together as integers while the product fits in 32
+ * bits, and each such product is inverted by tsr_frost_inv_u32; the sign is applied at the end. */
 /*@ requires valid_lambda: \valid(lambda);
   @ requires range: 1 <= k <= TSR_MAX_PARTIES && i < k;
   @ requires valid_list: \valid_read(list + (0 .. k - 1));
   @ assigns *lambda;
   @*/
 static void tsr_frost_lambda_at(tsr_scalar *lambda, const tsr_frost_commitment *list, size_t k, size_t i) {
-    tsr_scalar num, den, xi, xj, diff;
+    tsr_scalar num, inv, t, x;
+    uint64_t acc = 1; /* product of differences not inverted yet, 1 <= acc < 2^32 */
+    uint32_t xi = list[i].id, xj, dd;
     size_t j;
+    int neg = 0;
 
     tsr_scalar_set_u32(&num, 1);
-    tsr_scalar_set_u32(&den, 1);
-    tsr_scalar_set_u32(&xi, list[i].id);
+    tsr_scalar_set_u32(&inv, 1);
     /*@ loop invariant bound: 0 <= j <= k;
-      @ loop assigns j, num, den, xj, diff;
+      @ loop invariant acc: 1 <= acc <= 0xFFFFFFFF;
+      @ loop assigns j, xj, dd, acc, neg, num, inv, t, x;
       @ loop variant k - j;
       @*/
     for (j = 0; j < k; j++) {
         if (j == i) {
             continue;
         }
-        tsr_scalar_set_u32(&xj, list[j].id);
-        tsr_scalar_mul(&num, &num, &xj);
-        tsr_scalar_sub(&diff, &xj, &xi);
-        tsr_scalar_mul(&den, &den, &diff);
+        xj = list[j].id;
+        tsr_scalar_set_u32(&x, xj);
+        tsr_scalar_mul(&num, &num, &x);
+        if (xj > xi) {
+            dd = xj - xi;
+        } else {
+            dd = xi - xj;
+            neg ^= 1;
+        }
+        if (dd == 0) {
+            dd = 1; /* equal ids: never in a checked list */
+        }
+        if (acc * dd > 0xFFFFFFFFu) {
+            tsr_frost_inv_u32(&t, (uint32_t)acc);
+            tsr_scalar_mul(&inv, &inv, &t);
+            acc = 1;
+        }
+        acc *= dd;
     }
-    tsr_scalar_inv(&den, &den);
-    tsr_scalar_mul(lambda, &num, &den);
+    tsr_frost_inv_u32(&t, (uint32_t)acc);
+    tsr_scalar_mul(&inv, &inv, &t);
+    tsr_scalar_mul(lambda, &num, &inv);
+    if (neg) {
+        tsr_scalar_neg(lambda, lambda);
+    }
 }
 
 int tsr_frost_derive_interpolating_value(tsr_scalar *lambda, const tsr_frost_commitment *list, size_t k, uint32_t id) {
@@ -1134,6 +1311,7 @@ static int tsr_frost_sign_prepare(const tsr_context *ctx, tsr_scalar *rho_me, ts
     if (ret != TSR_OK) {
         return ret;
     }
+    TSR_VERIFY_CHECK(me < k && list[me].id == key->id);
     tsr_frost_lambda_at(lambda, list, k, me);
     *rho_me = rho[me];
     if (key->suite == TSR_SUITE_SECP256K1_TR) {
@@ -1462,18 +1640,83 @@ static size_t tsr_frost_misplaced(const tsr_frost_commitment *list, const tsr_fr
     return k;
 }
 
+/* Aggregation step 4 (spec/frost.md §9, RFC 9591 §5.3 aggregate): rho, R, c, z = sum z_i and
+ * the signature in the suite's format (len bytes at sig). Returns TSR_OK, TSR_ERR_ARG,
+ * TSR_ERR_RANGE (R the identity) or TSR_ERR_INTERNAL. Public. */
+/*@ requires valid_ctx: \valid_read(ctx);
+  @ requires suite: tsr_frost_suite_ok(suite);
+  @ requires range: 1 <= k <= TSR_MAX_PARTIES;
+  @ requires valid_sig: \valid(sig + (0 .. tsr_frost_siglen(suite) - 1));
+  @ requires valid_rho: \valid(rho + (0 .. k - 1));
+  @ requires valid_r: \valid(r);
+  @ requires valid_c: \valid(c);
+  @ requires valid_list: \valid_read(list + (0 .. k - 1));
+  @ requires valid_shares: \valid_read(shares + (0 .. k - 1));
+  @ requires valid_group_key: \valid_read(group_key);
+  @ requires valid_msg: \valid_read(msg + (0 .. msglen - 1));
+  @ requires sep_out: \separated(sig + (0 .. tsr_frost_siglen(suite) - 1), rho + (0 .. k - 1), r, c);
+  @ requires sep_list: \separated(list + (0 .. k - 1), sig + (0 .. tsr_frost_siglen(suite) - 1), rho + (0 .. k - 1));
+  @ requires sep_list_rc: \separated(list + (0 .. k - 1), r) && \separated(list + (0 .. k - 1), c);
+  @ requires sep_shares: \separated(shares + (0 .. k - 1), sig + (0 .. tsr_frost_siglen(suite) - 1),
+  @                                 rho + (0 .. k - 1));
+  @ requires sep_shares_rc: \separated(shares + (0 .. k - 1), r) && \separated(shares + (0 .. k - 1), c);
+  @ requires sep_gk: \separated(group_key, sig + (0 .. tsr_frost_siglen(suite) - 1), rho + (0 .. k - 1), r, c);
+  @ requires sep_msg: \separated(msg + (0 .. msglen - 1), sig + (0 .. tsr_frost_siglen(suite) - 1),
+  @                              rho + (0 .. k - 1), r, c);
+  @ assigns sig[0 .. tsr_frost_siglen(suite) - 1], rho[0 .. k - 1], *r, *c;
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_ARG || \result == TSR_ERR_RANGE ||
+  @                \result == TSR_ERR_INTERNAL;
+  @*/
+static int tsr_frost_aggregate_sig(const tsr_context *ctx, uint8_t *sig, tsr_scalar *rho, tsr_point *r, tsr_scalar *c,
+                                   uint8_t suite, const tsr_frost_commitment *list, const tsr_frost_sigshare *shares,
+                                   size_t k, const tsr_point *group_key, const uint8_t *msg, size_t msglen) {
+    tsr_scalar z;
+    size_t i;
+    int ret;
+
+    ret = tsr_frost_compute_binding_factors(ctx, rho, NULL, suite, group_key, list, k, msg, msglen);
+    if (ret != TSR_OK) {
+        return ret;
+    }
+    ret = tsr_frost_compute_group_commitment(ctx, r, list, rho, k);
+    if (ret != TSR_OK) {
+        return ret;
+    }
+    ret = tsr_frost_compute_challenge(ctx, c, suite, r, group_key, msg, msglen);
+    if (ret != TSR_OK) {
+        return ret;
+    }
+    /* z = sum z_i */
+    tsr_scalar_set_u32(&z, 0);
+    /*@ loop invariant bound: 0 <= i <= k;
+      @ loop assigns i, z;
+      @ loop variant k - i;
+      @*/
+    for (i = 0; i < k; i++) {
+        tsr_scalar_add(&z, &z, &shares[i].z);
+    }
+    if (suite == TSR_SUITE_SECP256K1_TR) {
+        ret = tsr_point_encode_xonly(ctx, sig, NULL, r);
+        tsr_scalar_encode(sig + 32, &z);
+    } else {
+        ret = tsr_point_encode(ctx, sig, r);
+        tsr_scalar_encode(sig + 33, &z);
+    }
+    return ret == TSR_OK ? TSR_OK : TSR_ERR_INTERNAL;
+}
+
 int tsr_frost_aggregate(const tsr_context *ctx, uint8_t *sig, size_t *siglen, tsr_blame *culprits,
                         size_t culprits_cap, size_t *nculprits, uint8_t suite,
                         const tsr_frost_commitment *list, const tsr_frost_sigshare *shares,
                         const tsr_point *vshares, size_t k, const tsr_point *group_key,
                         const uint8_t *msg, size_t msglen) {
     tsr_scalar rho[TSR_MAX_PARTIES];
-    tsr_scalar c, z;
+    tsr_scalar c;
     tsr_point r;
     tsr_blame b;
     size_t i, len;
     int r_odd = 0, pk_odd = 0;
-    int ret, rc;
+    int ret;
 
     *siglen = 0;
     *nculprits = 0;
@@ -1502,37 +1745,10 @@ int tsr_frost_aggregate(const tsr_context *ctx, uint8_t *sig, size_t *siglen, ts
         }
         return TSR_ERR_ARG;
     }
-    ret = tsr_frost_compute_binding_factors(ctx, rho, NULL, suite, group_key, list, k, msg, msglen);
+    ret = tsr_frost_aggregate_sig(ctx, sig, rho, &r, &c, suite, list, shares, k, group_key, msg, msglen);
     if (ret != TSR_OK) {
-        return ret;
-    }
-    ret = tsr_frost_compute_group_commitment(ctx, &r, list, rho, k);
-    if (ret != TSR_OK) {
-        return ret;
-    }
-    ret = tsr_frost_compute_challenge(ctx, &c, suite, &r, group_key, msg, msglen);
-    if (ret != TSR_OK) {
-        return ret;
-    }
-    /* z = sum z_i */
-    tsr_scalar_set_u32(&z, 0);
-    /*@ loop invariant bound: 0 <= i <= k;
-      @ loop assigns i, z;
-      @ loop variant k - i;
-      @*/
-    for (i = 0; i < k; i++) {
-        tsr_scalar_add(&z, &z, &shares[i].z);
-    }
-    if (suite == TSR_SUITE_SECP256K1_TR) {
-        rc = tsr_point_encode_xonly(ctx, sig, NULL, &r);
-        tsr_scalar_encode(sig + 32, &z);
-    } else {
-        rc = tsr_point_encode(ctx, sig, &r);
-        tsr_scalar_encode(sig + 33, &z);
-    }
-    if (rc != TSR_OK) {
         tsr_frost_zero(sig, len);
-        return TSR_ERR_INTERNAL;
+        return ret;
     }
     /* The coordinator verifies before publishing (RFC 9591 §5.3). */
     ret = tsr_frost_verify(ctx, suite, sig, len, group_key, msg, msglen);
@@ -1553,6 +1769,7 @@ int tsr_frost_aggregate(const tsr_context *ctx, uint8_t *sig, size_t *siglen, ts
     }
     ret = tsr_frost_culprits(ctx, culprits, culprits_cap, nculprits, list, shares, vshares, k, rho, &c, r_odd,
                              pk_odd);
+    TSR_VERIFY_CHECK(*nculprits <= culprits_cap);
     return ret == TSR_OK ? TSR_ERR_VERIFY : ret;
 }
 

@@ -706,6 +706,40 @@ static void test_lambda(void) {
     }
 }
 
+/* derive_interpolating_value (variable-time inversion of batched identifier differences)
+ * against tsr_lagrange_coeff (sharing module, Fermat inversion): random id sets, small and
+ * large u32 ids, unsorted, k up to TSR_MAX_PARTIES. */
+static void test_lambda_differential(void) {
+    static tsr_frost_commitment l[TSR_MAX_PARTIES];
+    static tsr_scalar ids[TSR_MAX_PARTIES];
+    size_t it, i, j, k;
+    for (it = 0; it < 60; it++) {
+        int mode = (int)(it % 3);
+        k = it == 0 ? TSR_MAX_PARTIES : 1 + (size_t)(tsr_test_rand64() % (it < 30 ? 8 : 40));
+        for (i = 0; i < k; i++) {
+            uint32_t id;
+            int again;
+            do {
+                id = mode == 0 ? (uint32_t)(1 + tsr_test_rand64() % TSR_MAX_PARTIES)
+                   : mode == 1 ? (uint32_t)(1 + tsr_test_rand64() % 0xFFFFFFFFu)
+                               : (uint32_t)(0xFFFFFFFFu - tsr_test_rand64() % 1000);
+                again = 0;
+                for (j = 0; j < i; j++) {
+                    again |= l[j].id == id;
+                }
+            } while (again || id == 0);
+            l[i].id = id;
+            tsr_scalar_set_u32(&ids[i], id);
+        }
+        for (i = 0; i < k; i += 1 + k / 7) {
+            tsr_scalar got, want;
+            CHECK(tsr_frost_derive_interpolating_value(&got, l, k, l[i].id) == TSR_OK);
+            CHECK(tsr_lagrange_coeff(&want, ids, k, i, NULL, NULL) == TSR_OK);
+            CHECK_MSG(scalar_eq(&got, &want), "lambda differs: k %zu index %zu mode %d", k, i, mode);
+        }
+    }
+}
+
 /* ---- keys --------------------------------------------------------------------------------- */
 
 static void test_keygen(void) {
@@ -1058,6 +1092,7 @@ int main(int argc, char **argv) {
     test_h2_stream();
     test_keygen();
     test_lambda();
+    test_lambda_differential();
     test_round_trip(TSR_SUITE_SECP256K1_SHA256, 2, 3, 10);
     test_round_trip(TSR_SUITE_SECP256K1_TR, 2, 3, 10);
     test_round_trip(TSR_SUITE_SECP256K1_SHA256, 3, 5, 6);

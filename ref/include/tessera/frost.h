@@ -257,6 +257,7 @@ int tsr_frost_compute_binding_factors(const tsr_context *ctx, tsr_scalar *rho,
   @ requires valid_r: \valid(r);
   @ requires valid_list: k <= TSR_MAX_PARTIES ==> \valid_read(list + (0 .. k - 1));
   @ requires valid_rho: k <= TSR_MAX_PARTIES ==> \valid_read(rho + (0 .. k - 1));
+  @ requires sep: k <= TSR_MAX_PARTIES ==> \separated(r, list + (0 .. k - 1), rho + (0 .. k - 1));
   @ assigns *r;
   @ ensures codes: \result == TSR_OK || \result == TSR_ERR_ARG || \result == TSR_ERR_RANGE ||
   @                \result == TSR_ERR_INTERNAL;
