@@ -116,6 +116,19 @@ static size_t tsr_dkg_dst(uint8_t *dst, uint8_t suite, const uint8_t *tag, size_
     return len + taglen;
 }
 
+/* Fills a blame record (phase TSR_PHASE_KEYGEN). A local copy of tsr_blame_set, which has no
+ * ACSL contract in common.h. */
+/*@ requires valid_blame: \valid(blame);
+  @ assigns *blame;
+  @ ensures set: blame->culprit == culprit && blame->round == round && blame->check == check;
+  @*/
+static void tsr_dkg_blame(tsr_blame *blame, uint32_t culprit, uint16_t round, uint16_t check) {
+    blame->culprit = culprit;
+    blame->phase = (uint16_t)TSR_PHASE_KEYGEN;
+    blame->round = round;
+    blame->check = check;
+}
+
 /* Records a verdict: the first failed check of a culprit wins (later ones are dropped). */
 /*@ requires valid_check: \valid(check);
   @ requires valid_round: \valid(round);
@@ -148,12 +161,12 @@ static size_t tsr_dkg_emit(tsr_blame *blames, size_t cap, const uint16_t *check,
       @*/
     for (j = 0; j < n; j++) {
         if (check[j] != 0 && k < cap) {
-            tsr_blame_set(&blames[k], (uint32_t)(j + 1), TSR_PHASE_KEYGEN, round[j], (tsr_check)check[j]);
+            tsr_dkg_blame(&blames[k], (uint32_t)(j + 1), round[j], check[j]);
             k++;
         }
     }
     if (none_check != 0 && k < cap) {
-        tsr_blame_set(&blames[k], TSR_CULPRIT_NONE, TSR_PHASE_KEYGEN, none_round, (tsr_check)none_check);
+        tsr_dkg_blame(&blames[k], TSR_CULPRIT_NONE, none_round, none_check);
         k++;
     }
     return k;
@@ -2921,7 +2934,7 @@ int tsr_dkg_certificate_verify(const tsr_context *ctx, const tsr_dkg_public *pub
     }
 out:
     if (blame != NULL) {
-        tsr_blame_set(blame, culprit, TSR_PHASE_KEYGEN, round, c);
+        tsr_dkg_blame(blame, culprit, round, (uint16_t)c);
     }
     return ret;
 }

@@ -1044,7 +1044,7 @@ static void tsr_frost_inv_u32(tsr_scalar *r, uint32_t d) {
       @ loop variant 8 - i;
       @*/
     for (i = 0; i < 8; i++) {
-        rem = ((rem << 32) | tsr_frost_n_limb(7 - i)) % d;
+        rem = (rem * 4294967296u + tsr_frost_n_limb(7 - i)) % d; /* rem < d < 2^32: no wrap */
     }
     /* m = -(a^-1) mod d; invariant s_j * a = r_j (mod d); the last non-zero remainder is
      * gcd(a, d) = 1, where s1 is a^-1. */
@@ -1090,7 +1090,7 @@ static void tsr_frost_inv_u32(tsr_scalar *r, uint32_t d) {
       @ loop variant 9 - i;
       @*/
     for (i = 0; i < 9; i++) {
-        x = (rem << 32) | q[8 - i];
+        x = rem * 4294967296u + q[8 - i]; /* rem < d < 2^32: no wrap */
         q[8 - i] = (uint32_t)(x / d);
         rem = x % d;
     }
@@ -1498,9 +1498,47 @@ int tsr_frost_verify_signature_share(const tsr_context *ctx, uint8_t suite, cons
     return ret;
 }
 
-/* BIP340 verification through libsecp256k1 (TR suite): sig64 = x(R) || z. x(R) must be a valid
- * x coordinate and z < n (else TSR_ERR_ENCODING), then secp256k1_schnorrsig_verify under x(PK).
- * Public. */
+/* BIP340 verification of sig64 under x(PK) by libsecp256k1 secp256k1_schnorrsig_verify (TR
+ * suite); x(PK) comes from secp256k1_xonly_pubkey_from_pubkey (no square root). PK is not the
+ * identity. Returns TSR_OK, TSR_ERR_VERIFY or TSR_ERR_INTERNAL. Public. */
+/*@ requires valid_ctx: \valid_read(ctx);
+  @ requires valid_sig: \valid_read(sig64 + (0 .. 63));
+  @ requires valid_group_key: \valid_read(group_key);
+  @ requires valid_msg: \valid_read(msg + (0 .. msglen - 1));
+  @ assigns \nothing;
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_VERIFY || \result == TSR_ERR_INTERNAL;
+  @*/
+static int tsr_frost_schnorr_check(const tsr_context *ctx, const uint8_t *sig64, const tsr_point *group_key,
+                                   const uint8_t *msg, size_t msglen) {
+    secp256k1_xonly_pubkey xpk;
+    if (!secp256k1_xonly_pubkey_from_pubkey(ctx->secp, &xpk, NULL, &group_key->pk)) {
+        return TSR_ERR_INTERNAL;
+    }
+    return secp256k1_schnorrsig_verify(ctx->secp, sig64, msg, msglen, &xpk) == 1 ? TSR_OK : TSR_ERR_VERIFY;
+}
+
+/* The plain suite's verification equation (RFC 9591 §6.5): z*G == R + c*PK. Returns TSR_OK,
+ * TSR_ERR_VERIFY or TSR_ERR_INTERNAL. Public. */
+/*@ requires valid_ctx: \valid_read(ctx);
+  @ requires valid_z: \valid_read(z);
+  @ requires valid_r: \valid_read(r);
+  @ requires valid_c: \valid_read(c);
+  @ requires valid_group_key: \valid_read(group_key);
+  @ assigns \nothing;
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_VERIFY || \result == TSR_ERR_INTERNAL;
+  @*/
+static int tsr_frost_equation(const tsr_context *ctx, const tsr_scalar *z, const tsr_point *r, const tsr_scalar *c,
+                              const tsr_point *group_key) {
+    tsr_point lhs, rhs, tmp;
+    if (tsr_point_base_mul(ctx, &lhs, z) != TSR_OK || tsr_point_mul_var(ctx, &tmp, group_key, c) != TSR_OK ||
+        tsr_point_add(ctx, &rhs, r, &tmp) != TSR_OK) {
+        return TSR_ERR_INTERNAL;
+    }
+    return tsr_point_eq(ctx, &lhs, &rhs) ? TSR_OK : TSR_ERR_VERIFY;
+}
+
+/* BIP340 verification (TR suite): sig64 = x(R) || z. x(R) must be a valid x coordinate and
+ * z < n (else TSR_ERR_ENCODING), then tsr_frost_schnorr_check. Public. */
 /*@ requires valid_ctx: \valid_read(ctx);
   @ requires valid_sig: \valid_read(sig64 + (0 .. 63));
   @ requires valid_group_key: \valid_read(group_key);
@@ -1511,19 +1549,13 @@ int tsr_frost_verify_signature_share(const tsr_context *ctx, uint8_t suite, cons
   @*/
 static int tsr_frost_verify_tr(const tsr_context *ctx, const uint8_t *sig64, const tsr_point *group_key,
                                const uint8_t *msg, size_t msglen) {
-    secp256k1_xonly_pubkey xpk;
     tsr_point r;
     tsr_scalar z;
-    uint8_t x[32];
 
     if (tsr_point_decode_xonly(ctx, &r, sig64, NULL) != TSR_OK || tsr_scalar_decode(&z, sig64 + 32) != TSR_OK) {
         return TSR_ERR_ENCODING;
     }
-    if (tsr_point_encode_xonly(ctx, x, NULL, group_key) != TSR_OK ||
-        !secp256k1_xonly_pubkey_parse(ctx->secp, &xpk, x)) {
-        return TSR_ERR_INTERNAL;
-    }
-    return secp256k1_schnorrsig_verify(ctx->secp, sig64, msg, msglen, &xpk) == 1 ? TSR_OK : TSR_ERR_VERIFY;
+    return tsr_frost_schnorr_check(ctx, sig64, group_key, msg, msglen);
 }
 
 /* RFC 9591 §6.5 verification (plain suite): sig65 = SerializeElement(R) || SerializeScalar(z);
@@ -1539,7 +1571,7 @@ static int tsr_frost_verify_tr(const tsr_context *ctx, const uint8_t *sig64, con
   @*/
 static int tsr_frost_verify_plain(const tsr_context *ctx, const uint8_t *sig65, const tsr_point *group_key,
                                   const uint8_t *msg, size_t msglen) {
-    tsr_point r, lhs, rhs, tmp;
+    tsr_point r;
     tsr_scalar z, c;
     uint8_t pk33[33];
 
@@ -1550,11 +1582,7 @@ static int tsr_frost_verify_plain(const tsr_context *ctx, const uint8_t *sig65, 
         return TSR_ERR_INTERNAL;
     }
     tsr_frost_h2_plain(&c, sig65, pk33, msg, msglen);
-    if (tsr_point_base_mul(ctx, &lhs, &z) != TSR_OK || tsr_point_mul_var(ctx, &tmp, group_key, &c) != TSR_OK ||
-        tsr_point_add(ctx, &rhs, &r, &tmp) != TSR_OK) {
-        return TSR_ERR_INTERNAL;
-    }
-    return tsr_point_eq(ctx, &lhs, &rhs) ? TSR_OK : TSR_ERR_VERIFY;
+    return tsr_frost_equation(ctx, &z, &r, &c, group_key);
 }
 
 int tsr_frost_verify(const tsr_context *ctx, uint8_t suite, const uint8_t *sig, size_t siglen,
@@ -1641,7 +1669,7 @@ static size_t tsr_frost_misplaced(const tsr_frost_commitment *list, const tsr_fr
 }
 
 /* Aggregation step 4 (spec/frost.md §9, RFC 9591 §5.3 aggregate): rho, R, c, z = sum z_i and
- * the signature in the suite's format (len bytes at sig). Returns TSR_OK, TSR_ERR_ARG,
+ * the signature in the suite's format (tsr_frost_sig_len(suite) bytes at sig). Returns TSR_OK, TSR_ERR_ARG,
  * TSR_ERR_RANGE (R the identity) or TSR_ERR_INTERNAL. Public. */
 /*@ requires valid_ctx: \valid_read(ctx);
   @ requires suite: tsr_frost_suite_ok(suite);
@@ -1650,11 +1678,14 @@ static size_t tsr_frost_misplaced(const tsr_frost_commitment *list, const tsr_fr
   @ requires valid_rho: \valid(rho + (0 .. k - 1));
   @ requires valid_r: \valid(r);
   @ requires valid_c: \valid(c);
+  @ requires valid_z: \valid(z);
   @ requires valid_list: \valid_read(list + (0 .. k - 1));
   @ requires valid_shares: \valid_read(shares + (0 .. k - 1));
   @ requires valid_group_key: \valid_read(group_key);
   @ requires valid_msg: \valid_read(msg + (0 .. msglen - 1));
-  @ requires sep_out: \separated(sig + (0 .. tsr_frost_siglen(suite) - 1), rho + (0 .. k - 1), r, c);
+  @ requires sep_out: \separated(sig + (0 .. tsr_frost_siglen(suite) - 1), rho + (0 .. k - 1), r, c, z);
+  @ requires sep_z: \separated(z, list + (0 .. k - 1)) && \separated(z, shares + (0 .. k - 1)) &&
+  @                 \separated(z, group_key) && \separated(z, msg + (0 .. msglen - 1));
   @ requires sep_list: \separated(list + (0 .. k - 1), sig + (0 .. tsr_frost_siglen(suite) - 1), rho + (0 .. k - 1));
   @ requires sep_list_rc: \separated(list + (0 .. k - 1), r) && \separated(list + (0 .. k - 1), c);
   @ requires sep_shares: \separated(shares + (0 .. k - 1), sig + (0 .. tsr_frost_siglen(suite) - 1),
@@ -1663,14 +1694,14 @@ static size_t tsr_frost_misplaced(const tsr_frost_commitment *list, const tsr_fr
   @ requires sep_gk: \separated(group_key, sig + (0 .. tsr_frost_siglen(suite) - 1), rho + (0 .. k - 1), r, c);
   @ requires sep_msg: \separated(msg + (0 .. msglen - 1), sig + (0 .. tsr_frost_siglen(suite) - 1),
   @                              rho + (0 .. k - 1), r, c);
-  @ assigns sig[0 .. tsr_frost_siglen(suite) - 1], rho[0 .. k - 1], *r, *c;
+  @ assigns sig[0 .. tsr_frost_siglen(suite) - 1], rho[0 .. k - 1], *r, *c, *z;
   @ ensures codes: \result == TSR_OK || \result == TSR_ERR_ARG || \result == TSR_ERR_RANGE ||
   @                \result == TSR_ERR_INTERNAL;
   @*/
 static int tsr_frost_aggregate_sig(const tsr_context *ctx, uint8_t *sig, tsr_scalar *rho, tsr_point *r, tsr_scalar *c,
-                                   uint8_t suite, const tsr_frost_commitment *list, const tsr_frost_sigshare *shares,
-                                   size_t k, const tsr_point *group_key, const uint8_t *msg, size_t msglen) {
-    tsr_scalar z;
+                                   tsr_scalar *z, uint8_t suite, const tsr_frost_commitment *list,
+                                   const tsr_frost_sigshare *shares, size_t k, const tsr_point *group_key,
+                                   const uint8_t *msg, size_t msglen) {
     size_t i;
     int ret;
 
@@ -1687,20 +1718,20 @@ static int tsr_frost_aggregate_sig(const tsr_context *ctx, uint8_t *sig, tsr_sca
         return ret;
     }
     /* z = sum z_i */
-    tsr_scalar_set_u32(&z, 0);
+    tsr_scalar_set_u32(z, 0);
     /*@ loop invariant bound: 0 <= i <= k;
-      @ loop assigns i, z;
+      @ loop assigns i, *z;
       @ loop variant k - i;
       @*/
     for (i = 0; i < k; i++) {
-        tsr_scalar_add(&z, &z, &shares[i].z);
+        tsr_scalar_add(z, z, &shares[i].z);
     }
     if (suite == TSR_SUITE_SECP256K1_TR) {
         ret = tsr_point_encode_xonly(ctx, sig, NULL, r);
-        tsr_scalar_encode(sig + 32, &z);
+        tsr_scalar_encode(sig + 32, z);
     } else {
         ret = tsr_point_encode(ctx, sig, r);
-        tsr_scalar_encode(sig + 33, &z);
+        tsr_scalar_encode(sig + 33, z);
     }
     return ret == TSR_OK ? TSR_OK : TSR_ERR_INTERNAL;
 }
@@ -1711,7 +1742,7 @@ int tsr_frost_aggregate(const tsr_context *ctx, uint8_t *sig, size_t *siglen, ts
                         const tsr_point *vshares, size_t k, const tsr_point *group_key,
                         const uint8_t *msg, size_t msglen) {
     tsr_scalar rho[TSR_MAX_PARTIES];
-    tsr_scalar c;
+    tsr_scalar c, z;
     tsr_point r;
     tsr_blame b;
     size_t i, len;
@@ -1745,13 +1776,19 @@ int tsr_frost_aggregate(const tsr_context *ctx, uint8_t *sig, size_t *siglen, ts
         }
         return TSR_ERR_ARG;
     }
-    ret = tsr_frost_aggregate_sig(ctx, sig, rho, &r, &c, suite, list, shares, k, group_key, msg, msglen);
+    ret = tsr_frost_aggregate_sig(ctx, sig, rho, &r, &c, &z, suite, list, shares, k, group_key, msg, msglen);
     if (ret != TSR_OK) {
         tsr_frost_zero(sig, len);
         return ret;
     }
-    /* The coordinator verifies before publishing (RFC 9591 §5.3). */
-    ret = tsr_frost_verify(ctx, suite, sig, len, group_key, msg, msglen);
+    /* The coordinator verifies before publishing (RFC 9591 §5.3): TR, the 64 bytes through
+     * libsecp256k1's BIP340 verifier; plain, the verification equation on the R, c and z just
+     * computed (the encoding of sig is theirs by construction). */
+    if (suite == TSR_SUITE_SECP256K1_TR) {
+        ret = tsr_frost_schnorr_check(ctx, sig, group_key, msg, msglen);
+    } else {
+        ret = tsr_frost_equation(ctx, &z, &r, &c, group_key);
+    }
     if (ret == TSR_OK) {
         *siglen = len;
         return TSR_OK;

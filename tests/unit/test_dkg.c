@@ -1482,6 +1482,24 @@ static void test_certificate(void) {
     tsr_scalar_set_u32(&g, 1000);
     make_pub(p2, 2, 3, keys, &g);
     expect_cert(p2, TSR_OK, C_NONE, TSR_CHECK_NONE, "consistent 2-of-3");
+    /* the certificate message: argument checks; an identity point is 33 zero bytes */
+    {
+        uint8_t m1[32], m2[32];
+        *p2 = *pub;
+        p2->t = 0;
+        CHECK(tsr_dkg_certificate_message(ctx, m1, p2) == TSR_ERR_ARG);
+        p2->t = pub->t;
+        p2->suite = 7;
+        CHECK(tsr_dkg_certificate_message(ctx, m1, p2) == TSR_ERR_ARG);
+        p2->suite = pub->suite;
+        p2->n = TSR_MAX_PARTIES + 1;
+        CHECK(tsr_dkg_certificate_message(ctx, m1, p2) == TSR_ERR_ARG);
+        *p2 = *pub;
+        tsr_point_set_identity(&p2->vshares[1]);
+        CHECK(tsr_dkg_certificate_message(ctx, m1, p2) == TSR_OK);
+        CHECK(tsr_dkg_certificate_message(ctx, m2, pub) == TSR_OK && memcmp(m1, m2, 32) != 0);
+        check_cert_message(p2);
+    }
     free(pub);
     free(p2);
     cer_free(c);
