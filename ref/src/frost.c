@@ -728,58 +728,80 @@ int tsr_frost_nonce_generate(tsr_scalar *out, uint8_t suite, const uint8_t rand3
     return ret;
 }
 
-int tsr_frost_commit(const tsr_context *ctx, tsr_frost_nonce *nonce, tsr_frost_commitment *commitment,
-                     const tsr_frost_keypkg *key, const uint8_t rand64[64]) {
+/* RFC 9591 §5.1 commit's nonces: d, e = nonce_generate(rand64 halves, sk_i) and D = d*G,
+ * E = e*G (declassified: the public commitments). Returns TSR_OK, TSR_ERR_ARG (a zero half of
+ * rand64, unknown suite) or TSR_ERR_INTERNAL (a zero nonce). Secret: rand64, share, d, e. */
+/*@ requires valid_ctx: \valid_read(ctx);
+  @ requires valid_out: \valid(d) && \valid(e) && \valid(dp) && \valid(ep);
+  @ requires valid_share: \valid_read(share);
+  @ requires valid_rand: \valid_read(rand64 + (0 .. 63));
+  @ requires sep: \separated(d, e, dp, ep);
+  @ requires sep_in: \separated(share, d, e, dp, ep) && \separated(rand64 + (0 .. 63), d, e, dp, ep);
+  @ assigns *d, *e, *dp, *ep;
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_ARG || \result == TSR_ERR_INTERNAL;
+  @*/
+static int tsr_frost_commit_nonces(const tsr_context *ctx, tsr_scalar *d, tsr_scalar *e, tsr_point *dp, tsr_point *ep,
+                                   uint8_t suite, const tsr_scalar *share, const uint8_t *rand64) {
     uint8_t zeros[32];
-    tsr_scalar d, e; /* secret nonces */
-    tsr_point dp, ep;
     uint32_t zero_mask;
-    int ret = TSR_ERR_ARG;
 
-    tsr_scalar_set_u32(&d, 0);
-    tsr_scalar_set_u32(&e, 0);
+    tsr_scalar_set_u32(d, 0);
+    tsr_scalar_set_u32(e, 0);
+    tsr_point_set_identity(dp);
+    tsr_point_set_identity(ep);
     tsr_frost_zero(zeros, sizeof zeros);
-    tsr_frost_nonce_clear(nonce);
-    tsr_frost_commitment_clear(commitment);
-    if (key->magic != TSR_FROST_KEYPKG_MAGIC || !tsr_frost_suite_known(key->suite)) {
-        goto out;
-    }
     zero_mask = tsr_ct_memeq_mask(rand64, zeros, 32) | tsr_ct_memeq_mask(rand64 + 32, zeros, 32);
     /* An all-zero half means the caller's generator failed; refusing it reveals nothing about a
      * nonce that is ever used. */
     TSR_DECLASSIFY(&zero_mask, sizeof zero_mask);
     if (zero_mask != 0) {
-        goto out;
+        return TSR_ERR_ARG;
     }
-    if (tsr_frost_nonce_generate(&d, key->suite, rand64, &key->share) != TSR_OK ||
-        tsr_frost_nonce_generate(&e, key->suite, rand64 + 32, &key->share) != TSR_OK) {
-        goto out;
+    if (tsr_frost_nonce_generate(d, suite, rand64, share) != TSR_OK ||
+        tsr_frost_nonce_generate(e, suite, rand64 + 32, share) != TSR_OK) {
+        return TSR_ERR_ARG;
     }
-    ret = TSR_ERR_INTERNAL;
-    if (tsr_point_base_mul(ctx, &dp, &d) != TSR_OK || tsr_point_base_mul(ctx, &ep, &e) != TSR_OK) {
-        goto out;
+    if (tsr_point_base_mul(ctx, dp, d) != TSR_OK || tsr_point_base_mul(ctx, ep, e) != TSR_OK) {
+        return TSR_ERR_INTERNAL;
     }
     /* D = d*G and E = e*G are the public commitments (round-one output). */
-    TSR_DECLASSIFY(&dp, sizeof dp);
-    TSR_DECLASSIFY(&ep, sizeof ep);
-    if (dp.infinity != 0 || ep.infinity != 0) {
-        goto out; /* a zero nonce: probability 2^-255 */
+    TSR_DECLASSIFY(dp, sizeof *dp);
+    TSR_DECLASSIFY(ep, sizeof *ep);
+    if (dp->infinity != 0 || ep->infinity != 0) {
+        return TSR_ERR_INTERNAL; /* a zero nonce: probability 2^-255 */
     }
-    nonce->hiding = d;
-    nonce->binding = e;
-    /* The secret locals are wiped here on success (at out on failure), before the last writes. */
+    return TSR_OK;
+}
+
+int tsr_frost_commit(const tsr_context *ctx, tsr_frost_nonce *nonce, tsr_frost_commitment *commitment,
+                     const tsr_frost_keypkg *key, const uint8_t rand64[64]) {
+    tsr_scalar d, e; /* secret nonces */
+    tsr_point dp, ep;
+    int ret;
+
+    tsr_frost_nonce_clear(nonce);
+    tsr_frost_commitment_clear(commitment);
+    if (key->magic != TSR_FROST_KEYPKG_MAGIC || !tsr_frost_suite_known(key->suite)) {
+        return TSR_ERR_ARG;
+    }
+    ret = tsr_frost_commit_nonces(ctx, &d, &e, &dp, &ep, key->suite, &key->share, rand64);
+    if (ret == TSR_OK) {
+        nonce->hiding = d;
+        nonce->binding = e;
+    }
+    /* The secret locals are wiped on every path before the public outputs are written. */
     tsr_scalar_clear(&d);
     tsr_scalar_clear(&e);
+    if (ret != TSR_OK) {
+        tsr_frost_nonce_clear(nonce);
+        return ret;
+    }
     commitment->hiding = dp;
     commitment->binding = ep;
     commitment->id = key->id;
     nonce->commitment = *commitment;
     nonce->magic = TSR_FROST_NONCE_MAGIC;
     return TSR_OK;
-out:
-    tsr_scalar_clear(&d);
-    tsr_scalar_clear(&e);
-    return ret;
 }
 
 /* ---- commitment lists, binding factors, group commitment, challenge ---------------------- */
@@ -1248,8 +1270,104 @@ static int tsr_frost_parities(const tsr_context *ctx, int *r_odd, int *pk_odd, c
     return TSR_OK;
 }
 
-/* Steps S3..S6 of spec/frost.md §7, all on public values: the key package and the list checks,
- * own commitment, then rho_me, c, lambda_me and (TR) the parities of R and PK. */
+/* Steps S3..S5 of spec/frost.md §7 (public values): the key is a package of a known suite, the
+ * list passes tsr_frost_check_commitment_list (coordinator blamed), and the signer's own entry
+ * is present and equal to its kept commitment; *me gets that entry's index. */
+/*@ requires valid_ctx: \valid_read(ctx);
+  @ requires valid_me: \valid(me);
+  @ requires valid_mine: \valid_read(mine);
+  @ requires valid_key: \valid_read(key);
+  @ requires valid_list: k <= TSR_MAX_PARTIES ==> \valid_read(list + (0 .. k - 1));
+  @ requires valid_blame: blame == \null || \valid(blame);
+  @ requires sep: \separated(me, mine, key) && (blame == \null || \separated(blame, me, mine, key));
+  @ requires sep_list: k <= TSR_MAX_PARTIES ==> \separated(list + (0 .. k - 1), me);
+  @ requires sep_blame_list: blame == \null || k > TSR_MAX_PARTIES || \separated(blame, list + (0 .. k - 1));
+  @ assigns *me, *blame;
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_ARG || \result == TSR_ERR_RANGE;
+  @ ensures ok: \result == TSR_OK ==> 1 <= k <= TSR_MAX_PARTIES && *me < k && tsr_frost_suite_ok(key->suite);
+  @*/
+static int tsr_frost_sign_checks(const tsr_context *ctx, size_t *me, const tsr_frost_commitment *mine,
+                                 const tsr_frost_keypkg *key, const tsr_frost_commitment *list, size_t k,
+                                 tsr_blame *blame) {
+    tsr_blame lb;
+    int ret;
+
+    *me = 0;
+    if (key->magic != TSR_FROST_KEYPKG_MAGIC || !tsr_frost_suite_known(key->suite)) {
+        return TSR_ERR_ARG;
+    }
+    /* RFC 9591 §5.2 input validation of the coordinator's list. */
+    ret = tsr_frost_check_commitment_list(list, k, 1, &lb);
+    if (ret != TSR_OK) {
+        tsr_frost_blame(blame, TSR_CULPRIT_COORDINATOR, TSR_PHASE_SIGN, 2, (tsr_check)lb.check);
+        return ret;
+    }
+    /* "each participant MUST ensure that its identifier and commitments (from the first round)
+     * appear in commitment_list" */
+    if (!tsr_frost_find(me, list, k, key->id) || mine->id != key->id ||
+        !tsr_point_eq(ctx, &list[*me].hiding, &mine->hiding) || !tsr_point_eq(ctx, &list[*me].binding, &mine->binding)) {
+        tsr_frost_blame(blame, TSR_CULPRIT_COORDINATOR, TSR_PHASE_SIGN, 2, TSR_CHECK_OWN_COMMITMENT);
+        return TSR_ERR_ARG;
+    }
+    return TSR_OK;
+}
+
+/* Step S6 of spec/frost.md §7 (public values) for a checked list and the signer's index me:
+ * rho_me (§6.2), c (§6.3, §6.4; R the identity: TSR_ERR_RANGE, no culprit), lambda_me (§6.5)
+ * and, for the TR suite, the parities of R and PK. */
+/*@ requires valid_ctx: \valid_read(ctx);
+  @ requires valid_outs: \valid(rho_me) && \valid(lambda) && \valid(c) && \valid(r_odd) && \valid(pk_odd);
+  @ requires valid_key: \valid_read(key);
+  @ requires range: 1 <= k <= TSR_MAX_PARTIES && me < k;
+  @ requires valid_list: \valid_read(list + (0 .. k - 1));
+  @ requires valid_msg: \valid_read(msg + (0 .. msglen - 1));
+  @ requires valid_blame: blame == \null || \valid(blame);
+  @ requires sep: \separated(rho_me, lambda, c, r_odd, pk_odd, key, blame);
+  @ requires sep_list: \separated(list + (0 .. k - 1), rho_me, lambda, c, r_odd, pk_odd);
+  @ requires sep_blame_list: blame == \null || \separated(blame, list + (0 .. k - 1));
+  @ assigns *rho_me, *lambda, *c, *r_odd, *pk_odd, *blame;
+  @ ensures codes: \result == TSR_OK || \result == TSR_ERR_ARG || \result == TSR_ERR_RANGE ||
+  @                \result == TSR_ERR_INTERNAL;
+  @ ensures parity: (*r_odd == 0 || *r_odd == 1) && (*pk_odd == 0 || *pk_odd == 1);
+  @*/
+static int tsr_frost_sign_values(const tsr_context *ctx, tsr_scalar *rho_me, tsr_scalar *lambda, tsr_scalar *c,
+                                 int *r_odd, int *pk_odd, const tsr_frost_keypkg *key,
+                                 const tsr_frost_commitment *list, size_t k, size_t me, const uint8_t *msg,
+                                 size_t msglen, tsr_blame *blame) {
+    tsr_scalar rho[TSR_MAX_PARTIES];
+    tsr_point r;
+    int ret;
+
+    *r_odd = 0;
+    *pk_odd = 0;
+    tsr_scalar_set_u32(rho_me, 0);
+    tsr_scalar_set_u32(lambda, 0);
+    tsr_scalar_set_u32(c, 0);
+    ret = tsr_frost_compute_binding_factors(ctx, rho, NULL, key->suite, &key->group_key, list, k, msg, msglen);
+    if (ret != TSR_OK) {
+        return ret;
+    }
+    ret = tsr_frost_compute_group_commitment(ctx, &r, list, rho, k);
+    if (ret != TSR_OK) {
+        if (ret == TSR_ERR_RANGE) {
+            tsr_frost_blame(blame, TSR_CULPRIT_NONE, TSR_PHASE_SIGN, 2, TSR_CHECK_POINT_IDENTITY);
+        }
+        return ret;
+    }
+    ret = tsr_frost_compute_challenge(ctx, c, key->suite, &r, &key->group_key, msg, msglen);
+    if (ret != TSR_OK) {
+        return ret;
+    }
+    tsr_frost_lambda_at(lambda, list, k, me);
+    *rho_me = rho[me];
+    if (key->suite == TSR_SUITE_SECP256K1_TR) {
+        return tsr_frost_parities(ctx, r_odd, pk_odd, &r, &key->group_key);
+    }
+    return TSR_OK;
+}
+
+/* Steps S3..S6 of spec/frost.md §7, all on public values: tsr_frost_sign_checks, then
+ * tsr_frost_sign_values. */
 /*@ requires valid_ctx: \valid_read(ctx);
   @ requires valid_outs: \valid(rho_me) && \valid(lambda) && \valid(c) && \valid(r_odd) && \valid(pk_odd);
   @ requires valid_mine: \valid_read(mine);
@@ -1269,9 +1387,6 @@ static int tsr_frost_sign_prepare(const tsr_context *ctx, tsr_scalar *rho_me, ts
                                   int *r_odd, int *pk_odd, const tsr_frost_commitment *mine,
                                   const tsr_frost_keypkg *key, const tsr_frost_commitment *list, size_t k,
                                   const uint8_t *msg, size_t msglen, tsr_blame *blame) {
-    tsr_scalar rho[TSR_MAX_PARTIES];
-    tsr_blame lb;
-    tsr_point r;
     size_t me = 0;
     int ret;
 
@@ -1280,74 +1395,76 @@ static int tsr_frost_sign_prepare(const tsr_context *ctx, tsr_scalar *rho_me, ts
     tsr_scalar_set_u32(rho_me, 0);
     tsr_scalar_set_u32(lambda, 0);
     tsr_scalar_set_u32(c, 0);
-    if (key->magic != TSR_FROST_KEYPKG_MAGIC || !tsr_frost_suite_known(key->suite)) {
-        return TSR_ERR_ARG;
-    }
-    /* RFC 9591 §5.2 input validation of the coordinator's list. */
-    ret = tsr_frost_check_commitment_list(list, k, 1, &lb);
-    if (ret != TSR_OK) {
-        tsr_frost_blame(blame, TSR_CULPRIT_COORDINATOR, TSR_PHASE_SIGN, 2, (tsr_check)lb.check);
-        return ret;
-    }
-    /* "each participant MUST ensure that its identifier and commitments (from the first round)
-     * appear in commitment_list" */
-    if (!tsr_frost_find(&me, list, k, key->id) || mine->id != key->id ||
-        !tsr_point_eq(ctx, &list[me].hiding, &mine->hiding) || !tsr_point_eq(ctx, &list[me].binding, &mine->binding)) {
-        tsr_frost_blame(blame, TSR_CULPRIT_COORDINATOR, TSR_PHASE_SIGN, 2, TSR_CHECK_OWN_COMMITMENT);
-        return TSR_ERR_ARG;
-    }
-    ret = tsr_frost_compute_binding_factors(ctx, rho, NULL, key->suite, &key->group_key, list, k, msg, msglen);
-    if (ret != TSR_OK) {
-        return ret;
-    }
-    ret = tsr_frost_compute_group_commitment(ctx, &r, list, rho, k);
-    if (ret != TSR_OK) {
-        if (ret == TSR_ERR_RANGE) {
-            tsr_frost_blame(blame, TSR_CULPRIT_NONE, TSR_PHASE_SIGN, 2, TSR_CHECK_POINT_IDENTITY);
-        }
-        return ret;
-    }
-    ret = tsr_frost_compute_challenge(ctx, c, key->suite, &r, &key->group_key, msg, msglen);
+    ret = tsr_frost_sign_checks(ctx, &me, mine, key, list, k, blame);
     if (ret != TSR_OK) {
         return ret;
     }
     TSR_VERIFY_CHECK(me < k && list[me].id == key->id);
-    tsr_frost_lambda_at(lambda, list, k, me);
-    *rho_me = rho[me];
-    if (key->suite == TSR_SUITE_SECP256K1_TR) {
-        return tsr_frost_parities(ctx, r_odd, pk_odd, &r, &key->group_key);
-    }
-    return TSR_OK;
+    return tsr_frost_sign_values(ctx, rho_me, lambda, c, r_odd, pk_odd, key, list, k, me, msg, msglen, blame);
 }
 
-/* The body of sign once the nonce state is consumed (steps S3..S8 of spec/frost.md §7): d and e
- * are copies (locals of tsr_frost_sign), negated in place for the TR suite.
- * Secret: *d, *e, key->share. */
+/* Step S7..S8 of spec/frost.md §7: z = d' + e' rho + lambda sk' c, where d', e' are the nonces
+ * negated when y(R) is odd and sk' the share negated when y(PK) is odd (TR suite; the parities
+ * are public, the negations constant time). Secret: d, e, sk, z (until released). */
+/*@ requires valid: \valid(z) && \valid_read(d) && \valid_read(e) && \valid_read(sk);
+  @ requires valid_pub: \valid_read(rho) && \valid_read(lambda) && \valid_read(c);
+  @ requires sep: \separated(z, d, e, sk, rho, lambda, c);
+  @ assigns *z;
+  @*/
+static void tsr_frost_share_value(tsr_scalar *z, const tsr_scalar *d, const tsr_scalar *e, const tsr_scalar *sk,
+                                  const tsr_scalar *rho, const tsr_scalar *lambda, const tsr_scalar *c, int r_odd,
+                                  int pk_odd) {
+    tsr_scalar dd, ee, kk, tmp; /* secret */
+    tsr_scalar lc;
+
+    dd = *d;
+    ee = *e;
+    kk = *sk;
+    if (r_odd) {
+        tsr_scalar_neg(&dd, &dd);
+        tsr_scalar_neg(&ee, &ee);
+    }
+    if (pk_odd) {
+        tsr_scalar_neg(&kk, &kk);
+    }
+    /* z_i = d + e * rho_i + lambda_i * sk_i * c */
+    tsr_scalar_mul(&tmp, &ee, rho);
+    tsr_scalar_add(z, &dd, &tmp);
+    tsr_scalar_mul(&lc, lambda, c);
+    tsr_scalar_mul(&tmp, &lc, &kk);
+    tsr_scalar_add(z, z, &tmp);
+    tsr_scalar_clear(&dd);
+    tsr_scalar_clear(&ee);
+    tsr_scalar_clear(&kk);
+    tsr_scalar_clear(&tmp);
+}
+
+/* The body of sign once the nonce state is consumed (steps S3..S8 of spec/frost.md §7); d and e
+ * are the caller's copies of the nonces. Secret: *d, *e, key->share. */
 /*@ requires valid_ctx: \valid_read(ctx);
   @ requires valid_share: \valid(share);
-  @ requires valid_d: \valid(d);
-  @ requires valid_e: \valid(e);
+  @ requires valid_d: \valid_read(d);
+  @ requires valid_e: \valid_read(e);
   @ requires valid_mine: \valid_read(mine);
   @ requires valid_key: \valid_read(key);
   @ requires valid_list: k <= TSR_MAX_PARTIES ==> \valid_read(list + (0 .. k - 1));
   @ requires valid_msg: \valid_read(msg + (0 .. msglen - 1));
   @ requires valid_blame: blame == \null || \valid(blame);
   @ requires sep: \separated(share, d, e, mine, key);
-  @ requires sep_de: \separated(d, e, mine, key);
-  @ requires sep_list: k <= TSR_MAX_PARTIES ==> \separated(list + (0 .. k - 1), share, d, e);
+  @ requires sep_list: k <= TSR_MAX_PARTIES ==> \separated(list + (0 .. k - 1), share);
   @ requires sep_blame: blame == \null || \separated(blame, share, d, e, mine, key);
   @ requires sep_blame_list: blame == \null || k > TSR_MAX_PARTIES || \separated(blame, list + (0 .. k - 1));
-  @ assigns *share, *d, *e, *blame;
+  @ assigns *share, *blame;
   @ ensures codes: \result == TSR_OK || \result == TSR_ERR_ARG || \result == TSR_ERR_RANGE ||
   @                \result == TSR_ERR_INTERNAL;
   @ ensures ok: \result == TSR_OK ==> share->id == key->id;
   @*/
-static int tsr_frost_sign_core(const tsr_context *ctx, tsr_frost_sigshare *share, tsr_scalar *d, tsr_scalar *e,
-                               const tsr_frost_commitment *mine, const tsr_frost_keypkg *key,
+static int tsr_frost_sign_core(const tsr_context *ctx, tsr_frost_sigshare *share, const tsr_scalar *d,
+                               const tsr_scalar *e, const tsr_frost_commitment *mine, const tsr_frost_keypkg *key,
                                const tsr_frost_commitment *list, size_t k, const uint8_t *msg, size_t msglen,
                                tsr_blame *blame) {
-    tsr_scalar sk, tmp, z; /* secret (z until released) */
-    tsr_scalar rho, lambda, c, lc;
+    tsr_scalar z; /* secret until released */
+    tsr_scalar rho, lambda, c;
     int r_odd = 0, pk_odd = 0;
     int ret;
 
@@ -1357,28 +1474,10 @@ static int tsr_frost_sign_core(const tsr_context *ctx, tsr_frost_sigshare *share
     if (ret != TSR_OK) {
         return ret;
     }
-    sk = key->share;
-    /* TR suite (BIP340 even y): R and PK are public, so branching on their parity is allowed;
-     * the negations themselves are constant time in the secret values. */
-    if (r_odd) {
-        tsr_scalar_neg(d, d);
-        tsr_scalar_neg(e, e);
-    }
-    if (pk_odd) {
-        tsr_scalar_neg(&sk, &sk);
-    }
-    /* z_i = d + e * rho_i + lambda_i * sk_i * c */
-    tsr_scalar_mul(&tmp, e, &rho);
-    tsr_scalar_add(&z, d, &tmp);
-    tsr_scalar_mul(&lc, &lambda, &c);
-    tsr_scalar_mul(&tmp, &lc, &sk);
-    tsr_scalar_add(&z, &z, &tmp);
+    tsr_frost_share_value(&z, d, e, &key->share, &rho, &lambda, &c, r_odd, pk_odd);
     /* The signature share is the round-two output, public once released. */
     TSR_DECLASSIFY(&z, sizeof z);
     share->z = z;
-    /* The secret locals are wiped on the only path that filled them. */
-    tsr_scalar_clear(&sk);
-    tsr_scalar_clear(&tmp);
     tsr_scalar_clear(&z);
     share->id = key->id;
     return TSR_OK;
@@ -1387,27 +1486,21 @@ static int tsr_frost_sign_core(const tsr_context *ctx, tsr_frost_sigshare *share
 int tsr_frost_sign(const tsr_context *ctx, tsr_frost_sigshare *share, tsr_frost_nonce *nonce,
                    const tsr_frost_keypkg *key, const tsr_frost_commitment *list, size_t k,
                    const uint8_t *msg, size_t msglen, tsr_blame *blame) {
-    tsr_scalar d, e; /* secret: copies of the nonces */
-    tsr_frost_commitment mine;
-    int fresh;
+    tsr_frost_nonce n; /* secret: the nonce state, moved out of *nonce */
     int ret;
 
     tsr_frost_blame(blame, TSR_CULPRIT_NONE, TSR_PHASE_NONE, 0, TSR_CHECK_NONE);
     /* Consume the nonce before anything else: whatever happens below, it is never usable again. */
-    fresh = nonce->magic == TSR_FROST_NONCE_MAGIC;
-    d = nonce->hiding;
-    e = nonce->binding;
-    mine = nonce->commitment;
+    n = *nonce;
     tsr_frost_nonce_clear(nonce);
-    if (!fresh) {
+    if (n.magic != TSR_FROST_NONCE_MAGIC) {
         share->id = 0;
         tsr_scalar_set_u32(&share->z, 0);
         ret = TSR_ERR_STATE;
     } else {
-        ret = tsr_frost_sign_core(ctx, share, &d, &e, &mine, key, list, k, msg, msglen, blame);
+        ret = tsr_frost_sign_core(ctx, share, &n.hiding, &n.binding, &n.commitment, key, list, k, msg, msglen, blame);
     }
-    tsr_scalar_clear(&d);
-    tsr_scalar_clear(&e);
+    tsr_frost_nonce_clear(&n);
     return ret;
 }
 
