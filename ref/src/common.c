@@ -59,6 +59,7 @@ static const char *const tsr_check_names[TSR_CHECK__COUNT] = {
     "success certificate does not verify",
     "tweak is out of range or yields the identity",
     "contribution duplicates another party's",
+    "signing request differs from the approved one",
 };
 
 /*@ assigns \nothing; */

@@ -75,6 +75,7 @@ class Check(IntEnum):
     CERTIFICATE = 33
     TWEAK = 34
     DUPLICATE_CONTRIBUTION = 35
+    REQUEST = 36
 
 
 # The human-readable names tsr_check_name() returns; they are part of the published vectors.
@@ -115,6 +116,7 @@ CHECK_NAMES = {
     Check.CERTIFICATE: "success certificate does not verify",
     Check.TWEAK: "tweak is out of range or yields the identity",
     Check.DUPLICATE_CONTRIBUTION: "contribution duplicates another party's",
+    Check.REQUEST: "signing request differs from the approved one",
 }
 
 

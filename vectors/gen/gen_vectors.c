@@ -1160,7 +1160,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: %s OUTDIR (writes OUTDIR/sharing, OUTDIR/frost, OUTDIR/dkg)\n", argv[0]);
         return 2;
     }
-    GV_REQUIRE(TSR_CHECK__COUNT == 36);
+    GV_REQUIRE(TSR_CHECK__COUNT == 37);
     ctx = tsr_context_create(NULL);
     GV_REQUIRE(ctx != NULL);
     gv_ctx = ctx;

@@ -187,6 +187,7 @@ const char *const gv_check_symbols[TSR_CHECK__COUNT] = {
     "TSR_CHECK_MISSING", "TSR_CHECK_SIGNATURE_SHARE", "TSR_CHECK_SIGNATURE", "TSR_CHECK_ID_ORDER",
     "TSR_CHECK_OWN_COMMITMENT", "TSR_CHECK_SIGNER_COUNT", "TSR_CHECK_CERTIFICATE", "TSR_CHECK_TWEAK",
     "TSR_CHECK_DUPLICATE_CONTRIBUTION",
+    "TSR_CHECK_REQUEST",
 };
 
 /* Writes the expected outcome of an invalid case: error code, check id, symbol and name. */

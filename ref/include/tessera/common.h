@@ -64,7 +64,8 @@ typedef enum {
     TSR_CHECK_CERTIFICATE = 33,      /* a success-certificate signature does not verify */
     TSR_CHECK_TWEAK = 34,            /* a tweak is >= n or makes the key the identity */
     TSR_CHECK_DUPLICATE_CONTRIBUTION = 35, /* a contribution equals another party's (transplant) */
-    TSR_CHECK__COUNT = 36
+    TSR_CHECK_REQUEST = 36,          /* a signing request differs from what the signer approved */
+    TSR_CHECK__COUNT = 37
 } tsr_check;
 
 /* Phases, for blame records. */
