@@ -41,7 +41,7 @@ SIM_SRC  := $(sort $(wildcard sim/*.c))
 SIM_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
 SIM_LIBS   := $(or $(shell pkg-config --libs jansson 2>/dev/null),-ljansson)
 
-.PHONY: all lib clean check demo install uninstall deps unit asan exhaustive vectors vectors-check cli \
+.PHONY: all lib clean check demo install uninstall deps unit asan exhaustive vectors vectors-check cli sim \
         py fuzz-replay fuzz ctime proofs install-test bench
 
 all: lib $(B)/tessera
@@ -70,9 +70,34 @@ $(B)/asan/libtessera.a: $(ASAN_OBJ)
 	rm -f $@
 	ar rcs $@ $(ASAN_OBJ)
 
-# ---- command-line tool -----------------------------------------------------------------------
-$(B)/tessera: $(SIM_SRC) $(wildcard sim/*.h) $(B)/libtessera.a
-	$(CC) $(CPPFLAGS_T) -Isim $(SIM_CFLAGS) $(CFLAGS_T) $(SIM_SRC) $(B)/libtessera.a $(LIBS) $(SIM_LIBS) -o $@
+# ---- command-line tool and simulator ---------------------------------------------------------
+# sim/*.c: one object each; libsim.a is everything but main (tests/sim and fuzz/fuzz_sim link it).
+SIM_HDR  := $(wildcard sim/*.h)
+SIM_OBJ  := $(patsubst sim/%.c,$(B)/sim/%.o,$(SIM_SRC))
+SIM_LIBSRC := $(filter-out sim/tessera.c,$(SIM_SRC))
+$(B)/sim/%.o: sim/%.c $(SIM_HDR) $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_T) -Isim $(SIM_CFLAGS) $(CFLAGS_T) -c $< -o $@
+
+$(B)/libsim.a: $(filter-out $(B)/sim/tessera.o,$(SIM_OBJ))
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/tessera: $(B)/sim/tessera.o $(B)/libsim.a $(B)/libtessera.a
+	$(CC) $(CFLAGS_T) $(B)/sim/tessera.o $(B)/libsim.a $(B)/libtessera.a $(LIBS) $(SIM_LIBS) -o $@
+
+# Simulator unit tests (tests/sim/test_*.c): plain, and with ASan+UBSan over the sim sources.
+SIMT_SRC := $(sort $(wildcard tests/sim/test_*.c))
+SIMT_BIN := $(patsubst tests/sim/%.c,$(B)/tests/sim/%,$(SIMT_SRC))
+SIMT_ASAN:= $(patsubst tests/sim/%.c,$(B)/asan/tests/sim/%,$(SIMT_SRC))
+$(B)/tests/sim/%: tests/sim/%.c tests/tsr_test.h $(B)/libsim.a $(B)/libtessera.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_T) -Isim -Itests $(SIM_CFLAGS) $(CFLAGS_T) $< $(B)/libsim.a $(B)/libtessera.a $(LIBS) $(SIM_LIBS) -o $@
+
+$(B)/asan/tests/sim/%: tests/sim/%.c tests/tsr_test.h $(SIM_LIBSRC) $(SIM_HDR) $(B)/asan/libtessera.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_T) -Isim -Itests $(SIM_CFLAGS) $(CFLAGS_T) -DTSR_VERIFY $(SAN) $< $(SIM_LIBSRC) \
+	  $(B)/asan/libtessera.a $(LIBS) $(SIM_LIBS) -o $@
 
 # ---- tests -----------------------------------------------------------------------------------
 $(B)/tests/%: tests/unit/%.c tests/tsr_test.h $(B)/libtessera.a
@@ -140,6 +165,17 @@ py:
 $(B)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(wildcard fuzz/*.h) $(B)/asan/libtessera.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_T) -Ifuzz $(CFLAGS_T) -DTSR_VERIFY $(SAN) $< fuzz/replay.c $(B)/asan/libtessera.a $(LIBS) -o $@
+
+# The adversary harness (fuzz/fuzz_sim.c) links the simulator's sources as well.
+$(B)/fuzz/replay_sim: fuzz/fuzz_sim.c fuzz/replay.c $(wildcard fuzz/*.h) $(SIM_LIBSRC) $(SIM_HDR) $(B)/asan/libtessera.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_T) -Ifuzz -Isim $(SIM_CFLAGS) $(CFLAGS_T) -DTSR_VERIFY $(SAN) $< fuzz/replay.c $(SIM_LIBSRC) \
+	  $(B)/asan/libtessera.a $(LIBS) $(SIM_LIBS) -o $@
+
+$(B)/afl/fuzz_sim: fuzz/fuzz_sim.c fuzz/afl.c $(wildcard fuzz/*.h) $(SIM_LIBSRC) $(SIM_HDR) $(LIB_SRC) $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(AFL_SAN) $(AFL_CC) $(CPPFLAGS_T) -Ifuzz -Isim $(SIM_CFLAGS) -std=c11 -O2 -g -DTSR_VERIFY $< fuzz/afl.c \
+	  $(SIM_LIBSRC) $(LIB_SRC) $(LIBS) $(SIM_LIBS) -o $@
 
 fuzz-replay: $(FUZZ_REPLAY)
 	@mkdir -p $(LOGS)
@@ -218,6 +254,15 @@ cli: $(B)/tessera
 	@mkdir -p $(LOGS)
 	@tests/cli/run.sh $(B)/tessera > $(LOGS)/cli.log 2>&1; tail -n 1 $(LOGS)/cli.log
 
+# Simulator: its unit tests (plain and ASan), every scenario against its golden transcript, and
+# randomized adversarial runs (tests/sim/run.sh).
+sim: $(B)/tessera $(SIMT_BIN) $(SIMT_ASAN)
+	@mkdir -p $(LOGS)
+	@for t in $(SIMT_BIN) $(SIMT_ASAN); do n=$$(basename $$t); case $$t in *asan*) k=asan;; *) k=plain;; esac; \
+	  $$t > $(LOGS)/simt-$$k-$$n.log 2>&1; rc=$$?; tail -n 1 $(LOGS)/simt-$$k-$$n.log; \
+	  [ $$rc -eq 0 ] || echo "$$n ($$k): exit $$rc"; done
+	@tests/sim/run.sh $(B)/tessera $(B)/sim-out > $(LOGS)/sim.log 2>&1; tail -n 1 $(LOGS)/sim.log
+
 install-test: lib $(B)/tessera
 	@mkdir -p $(LOGS)
 	@tests/install/run.sh $(B)/install-test > $(LOGS)/install.log 2>&1; rc=$$?; tail -n 1 $(LOGS)/install.log; \
@@ -233,9 +278,10 @@ demo: deps all
 check: deps
 	@rm -rf $(LOGS); mkdir -p $(LOGS)
 	@$(MAKE) --no-print-directory all 2>&1 | tail -n 2
-	@-$(MAKE) -k --no-print-directory unit asan exhaustive vectors-check py fuzz-replay ctime proofs install-test cli
+	@-$(MAKE) -k --no-print-directory unit asan exhaustive vectors-check py fuzz-replay ctime proofs install-test cli sim
 	@tests/summary.sh $(LOGS) $(patsubst %,unit-%,$(notdir $(UNIT_BIN))) $(patsubst %,asan-%,$(notdir $(UNIT_ASAN))) \
-	  exhaustive vectors-check py $(patsubst %,fuzz-%,$(FUZZ_NAMES)) ctime proofs install cli
+	  exhaustive vectors-check py $(patsubst %,fuzz-%,$(FUZZ_NAMES)) ctime proofs install cli \
+	  $(patsubst %,simt-plain-%,$(notdir $(SIMT_BIN))) $(patsubst %,simt-asan-%,$(notdir $(SIMT_ASAN))) sim
 
 $(B)/bench: tests/bench/bench.c $(B)/libtessera.a
 	$(CC) $(CPPFLAGS_T) $(CFLAGS_T) $< $(B)/libtessera.a $(LIBS) -o $@

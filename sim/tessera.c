@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "demo.h"
 #include "rng.h"
+#include "sim.h"
 
 static void usage(FILE *f) {
     fprintf(f,
@@ -21,6 +22,8 @@ static void usage(FILE *f) {
             "  dkg SUB           distributed key generation as one participant, round by round:\n"
             "                    round1 .. round5, finalize, verify\n"
             "  vectors check F.. recompute every value of RFC 9591-shaped FROST vector files\n"
+            "  sim SUB           the adversarial simulator: run SCENARIO, sweep SWEEP --out DIR,\n"
+            "                    random --runs N, strategies, fields\n"
             "  version           print the library version\n"
             "  help              this text\n"
             "\n"
@@ -84,6 +87,11 @@ int main(int argc, char **argv) {
             return tsr_cli_frost_main(argc - 2, argv + 2);
         }
         return argv[1][0] == 'd' ? tsr_cli_dkg_main(argc - 2, argv + 2) : tsr_cli_vectors_main(argc - 2, argv + 2);
+    }
+    if (strcmp(argv[1], "sim") == 0) {
+        /* jansson keeps its default allocator here: sim JSON holds no secret, and the report
+         * writers free json_dumps() buffers with free() */
+        return tsr_cli_sim_main(argc - 2, argv + 2);
     }
     if (strcmp(argv[1], "version") == 0) {
         printf("tessera %d.%d.%d\n", TSR_VERSION_MAJOR, TSR_VERSION_MINOR, TSR_VERSION_PATCH);
