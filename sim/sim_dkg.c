@@ -1158,7 +1158,7 @@ static int tsr_sim_dkg_finish(tsr_sim_dkg *d, tsr_sim_keys *keys, uint32_t *excl
         }
         if (nkeyed < d->n) {
             tsr_sim_event_add(d->s, TSR_SIM_EV_NOTE, TSR_SIM_COORD, TSR_CULPRIT_NONE, TSR_PHASE_KEYGEN, 0,
-                              "dkg run %u: %lu of %lu parties hold a key", (unsigned)d->run, (unsigned long)nkeyed,
+                              "dkg run %u: %lu of %lu parties hold a key", (unsigned)d->run + 1, (unsigned long)nkeyed,
                               (unsigned long)d->n);
         }
         return 1;

@@ -514,7 +514,9 @@ void tsr_sim_destroy(tsr_sim *s) {
         return;
     }
     for (i = 0; i < s->nblobs; i++) {
-        free(s->blobs[i].p); /* frames are public */
+        /* most frames are public, but dkg.round2.share frames carry shares: wipe them all */
+        tsr_memzero(s->blobs[i].p, s->blobs[i].n);
+        free(s->blobs[i].p);
     }
     free(s->blobs);
     for (i = 0; i < s->nchunks; i++) {
@@ -1049,10 +1051,10 @@ void tsr_sim_run_begin(tsr_sim *s, const char *proto, const uint32_t *roster, si
     tsr_sim_roster_str(rs, sizeof rs, s->roster, n);
     if (s->step == 0) {
         tsr_sim_event_add(s, TSR_SIM_EV_RUN, TSR_SIM_COORD, TSR_CULPRIT_NONE, 0, 0, "%s run %u: parties %s", s->proto,
-                          (unsigned)s->run, rs);
+                          (unsigned)s->run + 1, rs);
     } else {
         tsr_sim_event_add(s, TSR_SIM_EV_RUN, TSR_SIM_COORD, TSR_CULPRIT_NONE, 0, 0,
-                          "%s run %u (signature %u): parties %s", s->proto, (unsigned)s->run, (unsigned)(s->step - 1),
+                          "%s attempt %u (signature %u): parties %s", s->proto, (unsigned)s->run + 1, (unsigned)s->step,
                           rs);
     }
 }
@@ -1791,7 +1793,7 @@ static int tsr_sim_keygen(tsr_sim *s, uint32_t *roster, size_t *nroster, char *e
         }
         if (r == 1 && s->keys.ok) {
             tsr_sim_event_add(s, TSR_SIM_EV_OUTCOME, TSR_SIM_COORD, TSR_CULPRIT_NONE, 0, 0,
-                              "keygen succeeded in run %zu: %zu parties hold shares, t = %zu", run, s->keys.n,
+                              "keygen succeeded in run %zu: %zu parties hold shares, t = %zu", run + 1, s->keys.n,
                               s->keys.t);
             *nroster = s->keys.n;
             for (i = 0; i < *nroster; i++) {
@@ -1822,20 +1824,20 @@ static int tsr_sim_keygen(tsr_sim *s, uint32_t *roster, size_t *nroster, char *e
         }
         if (k == *nroster) {
             tsr_sim_event_add(s, TSR_SIM_EV_OUTCOME, TSR_SIM_COORD, TSR_CULPRIT_NONE, 0, 0,
-                              "keygen aborted in run %zu: nobody to exclude, no re-run", run);
+                              "keygen aborted in run %zu: nobody to exclude, no re-run", run + 1);
             return 0;
         }
         *nroster = k;
         tsr_sim_roster_str(xs, sizeof xs, excl, nexcl);
         if (k < cfg->t) {
             tsr_sim_event_add(s, TSR_SIM_EV_OUTCOME, TSR_SIM_COORD, TSR_CULPRIT_NONE, 0, 0,
-                              "keygen aborted in run %zu: excluded %s, %zu parties left, t = %zu", run, xs, k, cfg->t);
+                              "keygen aborted in run %zu: excluded %s, %zu parties left, t = %zu", run + 1, xs, k, cfg->t);
             return 0;
         }
         tsr_sim_roster_str(rs, sizeof rs, roster, k);
         if (run + 1 < cfg->max_keygen_runs) {
             tsr_sim_event_add(s, TSR_SIM_EV_OUTCOME, TSR_SIM_COORD, TSR_CULPRIT_NONE, 0, 0,
-                              "keygen run %zu aborted: excluded %s, re-run with parties %s", run, xs, rs);
+                              "keygen run %zu aborted: excluded %s, re-run with parties %s", run + 1, xs, rs);
         } else {
             tsr_sim_event_add(s, TSR_SIM_EV_OUTCOME, TSR_SIM_COORD, TSR_CULPRIT_NONE, 0, 0,
                               "keygen aborted: excluded %s, %zu runs, the limit", xs, run + 1);
@@ -1913,7 +1915,7 @@ int tsr_sim_run(tsr_sim *s, char *err, size_t errcap) {
         } else {
             all_ok = 0;
             tsr_sim_event_add(s, TSR_SIM_EV_OUTCOME, TSR_SIM_COORD, TSR_CULPRIT_NONE, 0, 0,
-                              "signature %zu: no signature after %zu attempts", idx, attempts);
+                              "signature %zu: no signature after %zu attempts", idx + 1, attempts);
         }
     }
     res->outcome = all_ok ? TSR_SIM_OUTCOME_SUCCESS : TSR_SIM_OUTCOME_ABORT;

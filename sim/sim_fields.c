@@ -189,6 +189,16 @@ static const tsr_fw_desc tsr_fw_descs[] = {
     {TSR_MSG_FROST_SIGSHARE, "z", TSR_SIM_K_SCALAR, 0, "32", 1, TSR_FW_PLAIN, 0, "signature share"},
     {TSR_MSG_FROST_SIGNATURE, "sig", TSR_SIM_K_SIG, 0, "65/64", 0, TSR_FW_PLAIN, 0,
      "the aggregate signature (plain 65, TR 64 bytes)"},
+    /* every message: the whole payload, last (the AFL++ adversary harness replaces it) */
+    {TSR_MSG_DKG_ROUND1, "payload", TSR_SIM_K_BYTES, 0, "all", 0, TSR_FW_PLAIN, 0, "the whole payload"},
+    {TSR_MSG_DKG_ROUND2_EQ, "payload", TSR_SIM_K_BYTES, 0, "all", 0, TSR_FW_PLAIN, 0, "the whole payload"},
+    {TSR_MSG_DKG_ROUND2_SHARE, "payload", TSR_SIM_K_BYTES, 0, "all", 0, TSR_FW_PLAIN, 0, "the whole payload"},
+    {TSR_MSG_DKG_ROUND3, "payload", TSR_SIM_K_BYTES, 0, "all", 0, TSR_FW_PLAIN, 0, "the whole payload"},
+    {TSR_MSG_DKG_ROUND4, "payload", TSR_SIM_K_BYTES, 0, "all", 0, TSR_FW_PLAIN, 0, "the whole payload"},
+    {TSR_MSG_FROST_COMMITMENT, "payload", TSR_SIM_K_BYTES, 0, "all", 0, TSR_FW_PLAIN, 0, "the whole payload"},
+    {TSR_MSG_FROST_REQUEST, "payload", TSR_SIM_K_BYTES, 0, "all", 0, TSR_FW_PLAIN, 0, "the whole payload"},
+    {TSR_MSG_FROST_SIGSHARE, "payload", TSR_SIM_K_BYTES, 0, "all", 0, TSR_FW_PLAIN, 0, "the whole payload"},
+    {TSR_MSG_FROST_SIGNATURE, "payload", TSR_SIM_K_BYTES, 0, "all", 0, TSR_FW_PLAIN, 0, "the whole payload"},
 };
 #define TSR_FW_NDESCS (sizeof tsr_fw_descs / sizeof tsr_fw_descs[0])
 
@@ -526,7 +536,7 @@ static void tsr_fw_walk_msg(tsr_fw_walk *w, uint16_t type, uint8_t suite, const 
                 tsr_fw_push(w, tsr_fw_frame[i].name, TSR_SIM_K_FRAME, 1, TSR_FW_PLAIN, 0, &x);
             }
         }
-        break;
+        return;
     case TSR_MSG_DKG_ROUND1:
         tsr_fw_round1(w, suite, p, len);
         break;
@@ -591,8 +601,10 @@ static void tsr_fw_walk_msg(tsr_fw_walk *w, uint16_t type, uint8_t suite, const 
         }
         break;
     default:
-        break;
+        return;
     }
+    tsr_fw_tmpl(&x, 0, len); /* the whole payload, listed last */
+    (void)tsr_fw_push_d(w, type, suite, "payload", 0, &x);
 }
 
 size_t tsr_sim_fields(tsr_sim_field *out, size_t cap, uint16_t type, uint8_t suite, const uint8_t *payload,

@@ -40,13 +40,14 @@ static const char *tsr_or_check(int check) {
     return c ? c : "?";
 }
 
-/* "dkg run 0 round 3", "signature 1 run 0 round 4" (signature k is step k). */
+/* "dkg run 0 round 3" (runs 0-based, as the engine's texts), "signature 1 attempt 2 round 4"
+ * (signature k is step k; attempts 1-based, as the engine's texts). */
 static void tsr_or_where(char *out, size_t cap, const tsr_sim *s, uint16_t step, uint16_t run, uint16_t round) {
     const tsr_sim_runrec *rr = tsr_sim_run_find(s, step, run);
     if (step == 0) {
-        tsr_or_fmt(out, cap, "%s run %u round %u", rr ? rr->proto : "keygen", (unsigned)run, (unsigned)round);
+        tsr_or_fmt(out, cap, "%s run %u round %u", rr ? rr->proto : "keygen", (unsigned)run + 1, (unsigned)round);
     } else {
-        tsr_or_fmt(out, cap, "signature %u run %u round %u", (unsigned)step, (unsigned)run, (unsigned)round);
+        tsr_or_fmt(out, cap, "signature %u attempt %u round %u", (unsigned)step, (unsigned)run + 1, (unsigned)round);
     }
 }
 
@@ -433,7 +434,7 @@ static int tsr_or_open_fails(const tsr_sim *s, const tsr_sim_msg *m) {
 /* Per (step, run) facts the liveness check needs, gathered by the identification pass. */
 typedef struct {
     uint16_t step, run;
-    int fired;          /* a behaviour changed a message an honest party processed, or withheld one */
+    int fired;          /* a behaviour's changed message was delivered, or a copy was withheld */
     int unidentifiable; /* ... and one of those behaviours need not be identified */
     char why[96];       /* the first unidentifiable behaviour */
 } tsr_or_runfact;
@@ -445,7 +446,7 @@ static void tsr_or_identified(tsr_sim *s, tsr_sim_result *res, tsr_or_runfact *f
 
     for (i = 0; i < nm; i++) {
         const tsr_sim_msg *m = tsr_sim_msg_at(s, i);
-        int idf;
+        int idf, delivered;
         tsr_or_runfact *fact = NULL;
         for (f = 0; f < nfacts; f++) {
             if (facts[f].step == m->step && facts[f].run == m->run) {
@@ -453,7 +454,6 @@ static void tsr_or_identified(tsr_sim *s, tsr_sim_result *res, tsr_or_runfact *f
                 break;
             }
         }
-        int delivered;
         if ((m->flags & TSR_SIM_F_WITHHELD) && fact != NULL) {
             fact->fired = 1; /* crash / withhold: liveness only, never identifiable */
         }
@@ -573,17 +573,17 @@ static void tsr_or_liveness(tsr_sim *s, tsr_sim_result *res, const tsr_or_runfac
             ok = r + 1 == nkg && keys_ok;
             r++;
             if (fired) {
-                TSR_OR_SKIP("%s run %u: a behaviour fired", rr->proto, (unsigned)rr->run);
+                TSR_OR_SKIP("%s run %u: a behaviour fired", rr->proto, (unsigned)rr->run + 1);
                 continue;
             }
             if (rr->had_fault) {
-                TSR_OR_SKIP("%s run %u: network faults hit it", rr->proto, (unsigned)rr->run);
+                TSR_OR_SKIP("%s run %u: network faults hit it", rr->proto, (unsigned)rr->run + 1);
                 continue;
             }
             kg_checked++;
             if (!ok) {
                 tsr_or_set(v, 1, 0, "%s run %u aborted although no behaviour fired and no fault hit it", rr->proto,
-                           (unsigned)rr->run);
+                           (unsigned)rr->run + 1);
                 return;
             }
         }
@@ -724,8 +724,8 @@ static void tsr_or_secrecy(tsr_sim *s, tsr_sim_result *res) {
             tsr_memzero(guess, sizeof guess);
         }
         if (hit) {
-            tsr_or_set(v, 1, 0, "the adversary learned honest party %u's %s (signature %u run %u)",
-                       (unsigned)l->victim, l->what, (unsigned)l->step, (unsigned)l->run);
+            tsr_or_set(v, 1, 0, "the adversary learned honest party %u's %s (signature %u attempt %u)",
+                       (unsigned)l->victim, l->what, (unsigned)l->step, (unsigned)l->run + 1);
             return;
         }
         nwrong++;
@@ -739,10 +739,10 @@ static void tsr_or_secrecy(tsr_sim *s, tsr_sim_result *res) {
             const tsr_sim_nonce_rec *b = tsr_sim_nonce_at(s, j);
             if (b->signer == a->signer && memcmp(a->d33, b->d33, 33) == 0) {
                 tsr_or_set(v, 1, 0,
-                           "honest signer %u released two signature shares with one nonce (signature %u run %u "
-                           "and signature %u run %u)",
-                           (unsigned)a->signer, (unsigned)a->step, (unsigned)a->run, (unsigned)b->step,
-                           (unsigned)b->run);
+                           "honest signer %u released two signature shares with one nonce (signature %u attempt %u "
+                           "and signature %u attempt %u)",
+                           (unsigned)a->signer, (unsigned)a->step, (unsigned)a->run + 1, (unsigned)b->step,
+                           (unsigned)b->run + 1);
                 return;
             }
         }
@@ -845,7 +845,9 @@ size_t tsr_sim_scan_text(tsr_sim *s, const char *what, const char *text, size_t 
     if (!v->checked) {
         v->checked = 1;
         v->ok = 1;
-        tsr_or_fmt(v->detail, sizeof v->detail, "%zu registered secrets; none in:", nsec);
+        /* the same words whichever texts get scanned, so that a transcript does not depend on
+         * which other outputs were asked for */
+        tsr_or_fmt(v->detail, sizeof v->detail, "none of the %zu registered secrets appears in a scanned text", nsec);
     }
     if (text == NULL || nsec == 0) {
         goto done;
@@ -921,21 +923,6 @@ size_t tsr_sim_scan_text(tsr_sim *s, const char *what, const char *text, size_t 
         }
     }
 done:
-    if (v->ok) {
-        /* the list of scanned texts, each kind once */
-        const char *w = what ? what : "text";
-        size_t dl = strlen(v->detail), wl = strlen(w);
-        const char *q = v->detail;
-        int listed = 0;
-        while ((q = strstr(q, w)) != NULL && !listed) {
-            listed = q > v->detail && q[-1] == ' ' && (q[wl] == 0 || q[wl] == ',');
-            q += wl;
-        }
-        if (!listed) {
-            tsr_or_fmt(v->detail + dl, sizeof v->detail - dl, "%s %s", dl > 0 && v->detail[dl - 1] != ':' ? "," : "",
-                       w);
-        }
-    }
     if (buf != NULL) {
         tsr_memzero(buf, bufcap);
     }

@@ -113,15 +113,6 @@ static void tsr_rep_digest(char out[9], const uint8_t *frame, size_t len) {
     out[8] = 0;
 }
 
-/* "2" or "coordinator" for a sim party / culprit value. */
-static void tsr_rep_party(char *out, size_t cap, uint32_t p) {
-    if (p == TSR_CULPRIT_COORDINATOR || p == TSR_SIM_COORD) {
-        snprintf(out, cap, "coordinator");
-    } else {
-        snprintf(out, cap, "%u", (unsigned)p);
-    }
-}
-
 static void tsr_rep_list(tsr_sim_buf *b, const uint32_t *v, size_t n) {
     size_t i;
     for (i = 0; i < n; i++) {
@@ -441,8 +432,13 @@ static void tsr_rep_blamed_by(tsr_sim_buf *b, const tsr_sim *s, uint32_t p) {
             more++;
             continue;
         }
-        tsr_sim_buf_printf(b, "%s%u (%s)", shown ? ", " : ", blamed by ", (unsigned)e->party,
-                           kind ? "unresponsive" : tsr_rep_check(e->check));
+        if (e->party == TSR_SIM_COORD) {
+            tsr_sim_buf_printf(b, "%scoordinator (%s)", shown ? ", " : ", blamed by ",
+                               kind ? "unresponsive" : tsr_rep_check(e->check));
+        } else {
+            tsr_sim_buf_printf(b, "%s%u (%s)", shown ? ", " : ", blamed by ", (unsigned)e->party,
+                               kind ? "unresponsive" : tsr_rep_check(e->check));
+        }
         shown++;
     }
     if (more) {
@@ -755,9 +751,7 @@ static json_t *tsr_rep_jparties(const tsr_sim *s, double s_ns) {
         json_object_set_new(o, "msgs_sent", json_integer((json_int_t)pr->msgs_sent));
         json_object_set_new(o, "bytes_sent", json_integer((json_int_t)pr->bytes_sent));
         json_object_set_new(o, "cpu_ms", json_real(tsr_rep_ms(cfg, pr->cpu_ns)));
-        if (s_ns > 0.0) {
-            json_object_set_new(o, "cpu_S", json_real(cfg->no_timing ? 0.0 : (double)pr->cpu_ns / s_ns));
-        }
+        json_object_set_new(o, "cpu_S", json_real(cfg->no_timing || s_ns <= 0.0 ? 0.0 : (double)pr->cpu_ns / s_ns));
         json_array_append_new(arr, o);
     }
     return arr;

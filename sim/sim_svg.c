@@ -1,6 +1,6 @@
 /* SVG output of the simulator: the sequence diagram of one ceremony (tsr_sim_svg) and the sweep
- * plots of sim_plot.h, plus the text buffer the report writers share. No libm: sizes are computed
- * with plain arithmetic. */
+ * plots of sim_plot.h, plus the text buffer the report writers share (no libm: sizes come from
+ * plain arithmetic). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

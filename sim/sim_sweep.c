@@ -1250,7 +1250,8 @@ static void tsr_rand_cat(char *out, size_t cap, const char *fmt, ...) {
 /* The configuration of random run `seed` (a function of seed and max_n only, so that
  * `--runs 1 --seed SEED` replays it): n in 3..max_n, t in 2..n, DKG or dealer keys, a suite,
  * 0..t-1 corrupt key holders (and the coordinator, one run in four), 1..2 behaviours each
- * (named strategies or mutations), fault rates 0 or up to 0.2. words gets the config in words.
+ * (named strategies or mutations), a faulty network one run in four (rates up to 0.2). words gets
+ * the config in words.
  * Returns 0. */
 static int tsr_rand_config(tsr_sim_config *cfg, char *words, size_t wcap, uint64_t seed, size_t max_n,
                            tsr_rand_probe **probes, tsr_sim_config *scratch) {
@@ -1261,7 +1262,7 @@ static int tsr_rand_config(tsr_sim_config *cfg, char *words, size_t wcap, uint64
     const tsr_rand_probe *pr;
     double *rate[4];
     static const char *const rname[4] = {"drop", "late", "duplicate", "reorder"};
-    int fs = 0;
+    int fs = 0, faulty;
     tsr_sim_rng_init_seed(&r, seed ^ 0x52414e444f4dULL); /* "RANDOM" */
     n = 3 + tsr_sweep_below(&r, max_n - 2);
     t = 2 + tsr_sweep_below(&r, n - 1);
@@ -1326,11 +1327,12 @@ static int tsr_rand_config(tsr_sim_config *cfg, char *words, size_t wcap, uint64
     rate[1] = &cfg->faults.late;
     rate[2] = &cfg->faults.duplicate;
     rate[3] = &cfg->faults.reorder;
+    /* a faulty network one run in four: each rate then up to 0.2 (three decimals, so that the
+     * words replay it exactly; 0 leaves that fault out) */
+    faulty = tsr_sweep_below(&r, 4) == 0;
     for (i = 0; i < 4; i++) {
-        *rate[i] = 0.0;
-        if (tsr_sweep_below(&r, 4) == 0) {
-            /* up to 0.2, three decimals so that the words replay it exactly */
-            *rate[i] = (double)(1 + tsr_sweep_below(&r, 200)) / 1000.0;
+        *rate[i] = faulty ? (double)tsr_sweep_below(&r, 201) / 1000.0 : 0.0;
+        if (*rate[i] > 0.0) {
             tsr_rand_cat(words, wcap, "%s%s=%g", fs ? " " : "; faults ", rname[i], *rate[i]);
             fs = 1;
         }
@@ -1345,9 +1347,9 @@ static const char tsr_random_help[] =
     "Randomized adversarial runs. Run i uses seed S + i and draws from it alone: n in 3..max-n,\n"
     "t in 2..n, DKG or dealer keys, the suite, 0..t-1 corrupt key holders (and, one run in four,\n"
     "the coordinator), 1..2 behaviours per corrupt party (a named strategy valid for it, or a\n"
-    "mutation of a random field of a message it sends with a mutator that applies), and fault\n"
-    "rates (each of drop, late, duplicate, reorder: 0, or up to 0.2 one time in four). Never the\n"
-    "weak_nonces canary. Prints progress on stderr, every violation with its run's seed and\n"
+    "mutation of a random field of a message it sends with a mutator that applies), and, one\n"
+    "run in four, a faulty network (drop, late, duplicate and reorder rates each in 0..0.2).\n"
+    "Never the weak_nonces canary. Prints progress on stderr, every violation with its seed and\n"
     "config, and the summary \"random: N runs, V oracle violations, F false blames\" with the\n"
     "count per property.\n"
     "\n"
