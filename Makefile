@@ -272,8 +272,12 @@ install-test: lib $(B)/tessera
 deps:
 	@.ci/deps.sh
 
+# The default scenario: a 3-of-5 DKG where party 2 sends party 4 a bad share and signer 5 later
+# sends an invalid signature share; both are named, the honest parties produce a BIP340 signature.
 demo: deps all
-	@$(B)/tessera demo
+	@$(B)/tessera sim run sim/scenarios/demo.json --report $(B)/demo-report.json --svg $(B)/demo.svg
+	@echo "report: $(B)/demo-report.json, sequence diagram: $(B)/demo.svg"
+	@echo "(the verifiable-sharing walkthrough of the foundation: $(B)/tessera demo)"
 
 check: deps
 	@rm -rf $(LOGS); mkdir -p $(LOGS)

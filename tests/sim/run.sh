@@ -32,6 +32,18 @@ for f in sim/scenarios/*.json; do
         bad "$name: transcript differs from $g"; [ -f "$g" ] && diff "$g" "$a.txt" | head -n 10; fi
 done
 
+# Bad scenario and sweep files: exit 2 and an error naming the key.
+if tests/sim/scenario_errors.sh "$tessera" "$out/errors" > "$out/errors.log" 2>&1; then ok; else
+    bad "scenario errors (see $out/errors.log)"; tail -n 5 "$out/errors.log"; fi
+tail -n 1 "$out/errors.log"
+
+# A small sweep: the CSV has one line per run, both plots are well-formed SVG.
+rm -rf "$out/sweep"
+if "$tessera" sim sweep sim/sweeps/check.json --out "$out/sweep" > "$out/sweep.log" 2>&1 &&
+    [ "$(wc -l < "$out/sweep/sweep.csv")" -eq 25 ] &&
+    /usr/bin/python3 -c 'import sys, xml.dom.minidom as m; [m.parse(f) for f in sys.argv[1:]]' \
+        "$out/sweep/cost.svg" "$out/sweep/outcomes.svg"; then ok; else bad "sweep (see $out/sweep.log)"; fi
+
 runs=${SIM_RANDOM_RUNS:-600}
 "$tessera" sim random --runs "$runs" --seed 20261124 > "$out/random.log" 2>&1
 rc=$?
