@@ -182,7 +182,9 @@ static void tsr_sim_dkg_ref_blames(tsr_sim_dkg *d, const tsr_sim_dkg_party *pp, 
     size_t i;
     for (i = 0; i < nb && i < TSR_SIM_DKG_NBLAMES; i++) {
         tsr_sim_blame(d->s, pp->party, &d->blames[i]);
-        if (d->blames[i].culprit != TSR_CULPRIT_NONE && d->blames[i].culprit != TSR_CULPRIT_COORDINATOR) {
+        /* a missing message is the engine's call (majority rule, sim_internal.h), not ours */
+        if (d->blames[i].culprit != TSR_CULPRIT_NONE && d->blames[i].culprit != TSR_CULPRIT_COORDINATOR &&
+            d->blames[i].check != TSR_CHECK_MISSING) {
             tsr_sim_dkg_note_excluded(d, pp, tsr_sim_party_of(d->s, d->blames[i].culprit));
         }
     }
@@ -191,7 +193,9 @@ static void tsr_sim_dkg_ref_blames(tsr_sim_dkg *d, const tsr_sim_dkg_party *pp, 
 /* Receiver pp blames the link sender `from` (sim party) for a message that failed `check`. */
 static void tsr_sim_dkg_link_blame(tsr_sim_dkg *d, const tsr_sim_dkg_party *pp, uint32_t from, int check) {
     tsr_sim_blame_party(d->s, pp->party, from, TSR_PHASE_KEYGEN, check);
-    tsr_sim_dkg_note_excluded(d, pp, from);
+    if (check != TSR_CHECK_MISSING) {
+        tsr_sim_dkg_note_excluded(d, pp, from);
+    }
 }
 
 /* Party pp stops following the protocol in this run (its round's checks failed). */

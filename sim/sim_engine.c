@@ -914,8 +914,18 @@ static void tsr_sim_blame_rec(tsr_sim *s, uint32_t judge, uint32_t culprit, int 
     }
     if (rec != NULL) {
         uint32_t p = culprit == TSR_CULPRIT_COORDINATOR ? TSR_SIM_COORD : culprit;
-        if (p < TSR_SIM_NPARTIES) {
-            rec->excluded[p] = 1;
+        if (p >= TSR_SIM_NPARTIES) {
+            return;
+        }
+        if (check != TSR_CHECK_MISSING || s->step != 0) {
+            rec->excluded[p] = 1; /* evidence, or the coordinator's own decision */
+        } else if (judge < TSR_SIM_NPARTIES && (rec->marked_by[p][judge / 8] & (1u << (judge % 8))) == 0) {
+            /* DKG: the keygen loop weighs the marks (tsr_sim_keygen_unresponsive) */
+            rec->marked_by[p][judge / 8] = (uint8_t)(rec->marked_by[p][judge / 8] | (1u << (judge % 8)));
+            rec->nmarked[p]++;
+            if (rec->mark_round[p] == 0) {
+                rec->mark_round[p] = s->round;
+            }
         }
     }
 }
@@ -1748,6 +1758,40 @@ static void tsr_sim_keys_reset(tsr_sim *s) {
     tsr_memzero(&s->keys, sizeof s->keys);
 }
 
+/* Which parties a failed DKG run's unresponsive marks exclude from the next run (out[p] = 1).
+ * A party that stops because a message is missing is silent in the next round, so marks cascade:
+ * the parties marked in the earliest round with marks are the ones that went silent first (a
+ * crash, a withheld message); they are dropped. If that would leave fewer than t parties beside
+ * the blamed ones (a partition: both sides mark each other in the same round), only the parties
+ * that more than half of the roster marked are dropped. spec/simulator.md §2.1. */
+static void tsr_sim_keygen_unresponsive(const tsr_sim_runrec *rec, uint8_t *out, size_t t) {
+    uint16_t first = 0;
+    size_t i, left = 0;
+    uint32_t p;
+    for (i = 0; i < rec->n; i++) {
+        p = rec->roster[i];
+        if (p < TSR_SIM_NPARTIES && rec->mark_round[p] != 0 && (first == 0 || rec->mark_round[p] < first)) {
+            first = rec->mark_round[p];
+        }
+    }
+    if (first == 0) {
+        return;
+    }
+    for (i = 0; i < rec->n; i++) {
+        p = rec->roster[i];
+        left += p < TSR_SIM_NPARTIES && !out[p] && rec->mark_round[p] != first;
+    }
+    for (i = 0; i < rec->n; i++) {
+        p = rec->roster[i];
+        if (p >= TSR_SIM_NPARTIES || rec->mark_round[p] == 0) {
+            continue;
+        }
+        if (left >= t ? rec->mark_round[p] == first : 2u * rec->nmarked[p] > rec->n) {
+            out[p] = 1;
+        }
+    }
+}
+
 /* Step 0: dealer keys, or DKG runs without the parties honest judges excluded. Returns 1 (keys),
  * 0 (aborted), -1 (internal failure). */
 static int tsr_sim_keygen(tsr_sim *s, uint32_t *roster, size_t *nroster, char *err, size_t errcap) {
@@ -1813,6 +1857,12 @@ static int tsr_sim_keygen(tsr_sim *s, uint32_t *roster, size_t *nroster, char *e
                 out[k] |= s->runs[i].excluded[k];
             }
         }
+        for (i = before; i < s->nruns; i++) {
+            tsr_sim_keygen_unresponsive(&s->runs[i], out, cfg->t);
+            for (k = 0; k < TSR_SIM_NPARTIES; k++) {
+                s->runs[i].excluded[k] |= out[k]; /* the report lists what the run excluded */
+            }
+        }
         k = 0;
         nexcl = 0;
         for (i = 0; i < *nroster; i++) {
@@ -1822,10 +1872,16 @@ static int tsr_sim_keygen(tsr_sim *s, uint32_t *roster, size_t *nroster, char *e
                 excl[nexcl++] = roster[i];
             }
         }
-        if (k == *nroster) {
-            tsr_sim_event_add(s, TSR_SIM_EV_OUTCOME, TSR_SIM_COORD, TSR_CULPRIT_NONE, 0, 0,
-                              "keygen aborted in run %zu: nobody to exclude, no re-run", run + 1);
-            return 0;
+        if (k == *nroster) { /* nobody named: a fault or an unidentifiable cheat; retry while allowed */
+            tsr_sim_roster_str(rs, sizeof rs, roster, k);
+            if (run + 1 < cfg->max_keygen_runs) {
+                tsr_sim_event_add(s, TSR_SIM_EV_OUTCOME, TSR_SIM_COORD, TSR_CULPRIT_NONE, 0, 0,
+                                  "keygen run %zu aborted: nobody to exclude, re-run with parties %s", run + 1, rs);
+            } else {
+                tsr_sim_event_add(s, TSR_SIM_EV_OUTCOME, TSR_SIM_COORD, TSR_CULPRIT_NONE, 0, 0,
+                                  "keygen aborted: nobody to exclude, %zu runs, the limit", run + 1);
+            }
+            continue;
         }
         *nroster = k;
         tsr_sim_roster_str(xs, sizeof xs, excl, nexcl);

@@ -49,8 +49,14 @@ typedef struct {
     size_t first_event, end_event;    /* its events */
     int had_fault;                    /* some copy of this run was lost or late (network) */
     uint8_t fault_affected[TSR_SIM_NPARTIES]; /* by sim party: a copy from or to it was lost */
-    uint8_t excluded[TSR_SIM_NPARTIES];       /* blamed (malicious) or marked unresponsive by an
-                                               * honest judge in this run (0 = coordinator) */
+    uint8_t excluded[TSR_SIM_NPARTIES];       /* blamed (malicious) by an honest judge in this run,
+                                               * or marked unresponsive: in a signing run by the
+                                               * coordinator; in a DKG run as the keygen loop
+                                               * decides (tsr_sim_keygen_unresponsive) (0 = coordinator) */
+    uint8_t marked_by[TSR_SIM_NPARTIES][(TSR_SIM_NPARTIES + 7) / 8]; /* [culprit] bit judge: an
+                                               * honest judge marked it unresponsive (DKG runs) */
+    uint16_t nmarked[TSR_SIM_NPARTIES];       /* distinct honest judges that marked it */
+    uint16_t mark_round[TSR_SIM_NPARTIES];    /* round of its first mark (0: none) */
     uint8_t crashed[TSR_SIM_NPARTIES];        /* had crashed by the end of this run */
 } tsr_sim_runrec;
 
