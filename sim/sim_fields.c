@@ -1495,8 +1495,9 @@ static const tsr_fw_strategy tsr_fw_strategies[TSR_SIM_S__COUNT] = {
      "abort, nobody named"},
     {"transplant", "dkg", "party (from), run", "FS-06", 1,
      "round 1, rushing: copies party `from`'s C_0 and PoK; the PoK binds the prover's id: blamed POK"},
-    {"replay", "dkg", "run", "FS-05", 1,
-     "round 1: re-sends its message of an earlier session; the PoK binds the session: blamed POK"},
+    {"replay", "dkg", "value (0: the old frame, 1: the old payload in a current frame), run", "FS-05", 1,
+     "round 1: re-sends its message of an earlier session; the old frame fails the session check (SESSION), "
+     "the old payload under this session fails the PoK, which binds the session (POK)"},
     {"bias", "dkg", "run", "DKG-05", 0,
      "rushing: gets itself disqualified (bad shares) unless the key it foresees has even x. Not marked "
      "identifiable: when it plays honestly there is nothing to name, its disqualifying shares are blamed by "
