@@ -1243,7 +1243,7 @@ int tsr_sim_sign(tsr_sim *s, uint8_t *sig, size_t *siglen, size_t *attempts, con
                  const uint8_t *msg, size_t msglen, size_t index) {
     const tsr_sim_config *cfg = tsr_sim_cfg(s);
     tsr_sim_frost_st *st;
-    size_t maxatt, a, i;
+    size_t maxatt, a, i, extra = 0;
     int ret = 0, rc = 0;
 
     *siglen = 0;
@@ -1268,7 +1268,9 @@ int tsr_sim_sign(tsr_sim *s, uint8_t *sig, size_t *siglen, size_t *attempts, con
     tsr_sim_frost_make_altmsg(st);
     maxatt = cfg->max_sign_attempts ? cfg->max_sign_attempts : keys->n - keys->t + 1;
     for (a = 0; a < 0xffffu; a++) {
-        if (a >= maxatt && !st->ex.on) {
+        /* nonce_extract's repeated requests do not count against the cap, but there are at most
+         * TSR_SIM_FROST_EXTRACT of them, even when its attempts abort early (a crash, a loss) */
+        if (a >= maxatt + extra) {
             tsr_sim_event_add(s, TSR_SIM_EV_NOTE, TSR_SIM_COORD, TSR_CULPRIT_NONE, 0, 0,
                               "the coordinator gives up after %zu attempts", a);
             break;
@@ -1281,6 +1283,9 @@ int tsr_sim_sign(tsr_sim *s, uint8_t *sig, size_t *siglen, size_t *attempts, con
         st->attempt = (uint16_t)a;
         rc = tsr_sim_frost_attempt(st);
         (*attempts)++;
+        if (st->ex.on && ++extra >= TSR_SIM_FROST_EXTRACT) {
+            st->ex.on = 0;
+        }
         for (i = 0; i < TSR_SIM_NPARTIES; i++) {
             if (st->nonce[i].magic != 0) {
                 tsr_frost_nonce_clear(&st->nonce[i]);

@@ -18,11 +18,11 @@ for f in sim/scenarios/*.json; do
     name=$(basename "$f" .json)
     a="$out/$name.a"
     b="$out/$name.b"
-    "$tessera" sim run "$f" --no-timing --quiet --transcript "$a.txt" --report "$a.json" --svg "$a.svg" \
+    timeout 300 "$tessera" sim run "$f" --no-timing --quiet --transcript "$a.txt" --report "$a.json" --svg "$a.svg" \
         > "$a.out" 2>&1
     rc=$?
     if [ $rc -eq 0 ]; then ok; else bad "$name: exit $rc"; sed 's/^/    /' "$a.out" | tail -n 8; fi
-    "$tessera" sim run "$f" --no-timing --quiet --transcript "$b.txt" --report "$b.json" --svg "$b.svg" \
+    timeout 300 "$tessera" sim run "$f" --no-timing --quiet --transcript "$b.txt" --report "$b.json" --svg "$b.svg" \
         > "$b.out" 2>&1
     if cmp -s "$a.txt" "$b.txt" && cmp -s "$a.json" "$b.json" && cmp -s "$a.svg" "$b.svg"; then ok; else
         bad "$name: two runs of one seed differ"; fi
@@ -45,7 +45,7 @@ if "$tessera" sim sweep sim/sweeps/check.json --out "$out/sweep" > "$out/sweep.l
         "$out/sweep/cost.svg" "$out/sweep/outcomes.svg"; then ok; else bad "sweep (see $out/sweep.log)"; fi
 
 runs=${SIM_RANDOM_RUNS:-600}
-"$tessera" sim random --runs "$runs" --seed 20261124 > "$out/random.log" 2>&1
+timeout 1200 "$tessera" sim random --runs "$runs" --seed 20261124 > "$out/random.log" 2>&1
 rc=$?
 tail -n 3 "$out/random.log"
 if [ $rc -eq 0 ]; then ok; else bad "random runs: exit $rc (see $out/random.log)"; fi
