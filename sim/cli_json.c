@@ -110,7 +110,7 @@ const char *tsr_cli_src_key(char out[256], const tsr_cli_src *s, const char *key
     return out;
 }
 
-static const char *tsr_cli_type_name(const json_t *v) {
+const char *tsr_cli_type_name(const json_t *v) {
     switch (json_typeof(v)) {
     case JSON_OBJECT: return "an object";
     case JSON_ARRAY: return "an array";

@@ -56,6 +56,8 @@ int tsr_cli_json_print(const json_t *v);
 /* Access with errors naming the key (all print their error and return TSR_CLI_USAGE, or return
  * TSR_CLI_OK). The value of a secret key is never quoted. In every getter below, key == NULL
  * means obj is itself the value and s its path (array elements). */
+/* "an object", "an array", "a string", ... for messages. */
+const char *tsr_cli_type_name(const json_t *v);
 int tsr_cli_want_object(const tsr_cli_src *s, const json_t *v);
 int tsr_cli_want_array(const tsr_cli_src *s, const json_t *v, size_t min, size_t max);
 /* Rejects any key of obj not in allowed (NULL-terminated). */

@@ -9,6 +9,7 @@
 
 #include "tessera/tessera.h"
 #include "sim.h"
+#include "sim_bytes.h"
 #include "sim_internal.h"
 
 #define TSR_SIM_CHUNK 4096u /* messages per timeline chunk (pointers stay valid) */
@@ -133,17 +134,6 @@ static int tsr_sim_grow(void **p, size_t *cap, size_t need, size_t sz) {
     return 0;
 }
 
-static void tsr_sim_be16(uint8_t *o, uint16_t v) {
-    o[0] = (uint8_t)(v >> 8);
-    o[1] = (uint8_t)v;
-}
-
-static void tsr_sim_be32(uint8_t *o, uint32_t v) {
-    o[0] = (uint8_t)(v >> 24);
-    o[1] = (uint8_t)(v >> 16);
-    o[2] = (uint8_t)(v >> 8);
-    o[3] = (uint8_t)v;
-}
 
 static void tsr_sim_be64(uint8_t *o, uint64_t v) {
     int i;
@@ -159,7 +149,7 @@ static void tsr_sim_stream(tsr_sim_rng *r, const char *label, uint64_t seed, uin
     memset(r, 0, sizeof *r);
     r->seeded = 1;
     tsr_sim_be64(b, seed);
-    tsr_sim_be32(b + 8, party);
+    tsr_sim_put32(b + 8, party);
     tsr_sha256_init(&h);
     tsr_sha256_update(&h, (const uint8_t *)label, strlen(label));
     tsr_sha256_update(&h, b, sizeof b);
@@ -699,8 +689,8 @@ void tsr_sim_session_id(const tsr_sim *s, uint16_t step, uint16_t run, uint8_t o
     uint8_t b[12];
     tsr_sha256_ctx h;
     tsr_sim_be64(b, s->cfg.seed);
-    tsr_sim_be16(b + 8, step);
-    tsr_sim_be16(b + 10, run);
+    tsr_sim_put16(b + 8, step);
+    tsr_sim_put16(b + 10, run);
     tsr_sha256_init(&h);
     tsr_sha256_update(&h, (const uint8_t *)label, sizeof label - 1);
     tsr_sha256_update(&h, b, sizeof b);
@@ -1342,8 +1332,8 @@ static int tsr_sim_mutate_copy(tsr_sim *s, int ci, uint32_t to, uint16_t type, c
             return -1;
         }
         memcpy(cur, frame, 40);
-        tsr_sim_be16(cur + 40, 1);
-        tsr_sim_be32(cur + 42, (uint32_t)pll);
+        tsr_sim_put16(cur + 40, 1);
+        tsr_sim_put32(cur + 42, (uint32_t)pll);
         if (pll) {
             memcpy(cur + 46, pl, pll);
         }

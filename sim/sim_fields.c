@@ -9,28 +9,10 @@
 
 #include "tessera/wire.h"
 #include "sim.h"
+#include "sim_bytes.h"
 
 /* ==== small helpers ========================================================================== */
 
-static uint32_t tsr_fw_be16(const uint8_t *p) {
-    return ((uint32_t)p[0] << 8) | (uint32_t)p[1];
-}
-
-static uint32_t tsr_fw_be32(const uint8_t *p) {
-    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | (uint32_t)p[3];
-}
-
-static void tsr_fw_put16(uint8_t *p, uint32_t v) {
-    p[0] = (uint8_t)(v >> 8);
-    p[1] = (uint8_t)v;
-}
-
-static void tsr_fw_put32(uint8_t *p, uint32_t v) {
-    p[0] = (uint8_t)(v >> 24);
-    p[1] = (uint8_t)(v >> 16);
-    p[2] = (uint8_t)(v >> 8);
-    p[3] = (uint8_t)v;
-}
 
 static void tsr_fw_err(char *err, size_t errcap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void tsr_fw_err(char *err, size_t errcap, const char *fmt, ...) {
@@ -351,7 +333,7 @@ static size_t tsr_fw_vec_fixed(tsr_fw_walk *w, uint16_t type, uint8_t suite, con
     if (off > len || len - off < 2) {
         return 0;
     }
-    count = tsr_fw_be16(p + off);
+    count = tsr_sim_get16(p + off);
     end = off + 2 + count * elen;
     if (end <= len) {
         tsr_fw_tmpl(&x, off, end - off);
@@ -428,7 +410,7 @@ static void tsr_fw_round3(tsr_fw_walk *w, uint8_t suite, const uint8_t *p, size_
     if (len < 2) {
         return;
     }
-    k = tsr_fw_be16(p);
+    k = tsr_sim_get16(p);
     for (i = 0, off = 2; i < k; i++, off += el) {
         if ((el = tsr_fw_complaint_len(p, len, off)) == 0) {
             complete = 0;
@@ -490,7 +472,7 @@ static void tsr_fw_request(tsr_fw_walk *w, uint8_t suite, const uint8_t *p, size
     }
     tsr_fw_tmpl(&x, 0, 4);
     tsr_fw_push_d(w, TSR_MSG_FROST_REQUEST, suite, "msglen", 0, &x);
-    ml = tsr_fw_be32(p);
+    ml = tsr_sim_get32(p);
     if (ml > len - 4) {
         return;
     }
@@ -502,7 +484,7 @@ static void tsr_fw_request(tsr_fw_walk *w, uint8_t suite, const uint8_t *p, size
     off = 4 + ml;
     /* tolerated: the list behind its own u32 length (the two-field form of spec/frost.md §11.4);
      * a list's own first four bytes (u16 k || high half of an id) never equal its length - 4 */
-    if (len - off >= 4 && tsr_fw_be32(p + off) == len - off - 4) {
+    if (len - off >= 4 && tsr_sim_get32(p + off) == len - off - 4) {
         pfx_off = off;
         pfx_len = 4;
         off += 4;
@@ -819,7 +801,7 @@ static int tsr_fw_flip(uint8_t *v, size_t len, long k, tsr_sim_rng *rng, const c
             tsr_fw_err(err, errcap, "flip_bits: the random stream failed");
             return -1;
         }
-        pos = (size_t)tsr_fw_be32(r) % nbits;
+        pos = (size_t)tsr_sim_get32(r) % nbits;
         if (!(mark[pos / 8] & (0x80u >> (pos % 8)))) {
             mark[pos / 8] = (uint8_t)(mark[pos / 8] | (0x80u >> (pos % 8)));
             got++;
@@ -1058,7 +1040,7 @@ static int tsr_fw_vec_resize(tsr_fw_buf *buf, const tsr_fw_fld *x, uint16_t type
     } else {
         new_end = end;
     }
-    tsr_fw_put16(buf->p + x->f.count_off, (uint32_t)c1);
+    tsr_sim_put16(buf->p + x->f.count_off, (uint32_t)c1);
     if (type == TSR_MSG_DKG_ROUND3) {
         if (c0 == 0 && c1 > 0 && buf->len - new_end >= 64) {
             if (tsr_fw_splice(buf, new_end, 64, NULL, 0) != 0) { /* no certificate with complaints */
@@ -1137,8 +1119,8 @@ static int tsr_fw_apply(tsr_fw_buf *buf, const tsr_fw_fld *a, size_t na, size_t 
             rc = tsr_fw_splice(buf, x->pfx_off, len + x->pfx_len, NULL, 0) != 0 ? -2 : 0;
         } else if (x->role == TSR_FW_ENTRY && x->parent >= 0) {
             const tsr_fw_fld *v = &a[x->parent];
-            uint32_t c = tsr_fw_be16(buf->p + v->f.count_off);
-            tsr_fw_put16(buf->p + v->f.count_off, c > 0 ? c - 1 : 0);
+            uint32_t c = tsr_sim_get16(buf->p + v->f.count_off);
+            tsr_sim_put16(buf->p + v->f.count_off, c > 0 ? c - 1 : 0);
             rc = tsr_fw_splice(buf, x->entry_off, x->entry_len, NULL, 0) != 0 ? -2 : 0;
         } else {
             rc = tsr_fw_splice(buf, off, len, NULL, 0) != 0 ? -2 : 0;
@@ -1193,11 +1175,11 @@ static int tsr_fw_apply(tsr_fw_buf *buf, const tsr_fw_fld *a, size_t na, size_t 
     }
     /* length prefixes follow length changes: msg's msglen, the optional list length */
     if (x->role == TSR_FW_LENBYTES && b->mutator != TSR_SIM_M_STRIP && buf->len >= oldlen - len) {
-        tsr_fw_put32(buf->p + x->pfx_off, (uint32_t)(len + buf->len - oldlen));
+        tsr_sim_put32(buf->p + x->pfx_off, (uint32_t)(len + buf->len - oldlen));
     }
     if (has_pfx && !strip_pfx && buf->len != oldlen) {
         if (off > pfx_off) {
-            tsr_fw_put32(buf->p + pfx_off, (uint32_t)(buf->len - pfx_off - 4));
+            tsr_sim_put32(buf->p + pfx_off, (uint32_t)(buf->len - pfx_off - 4));
         }
     }
     return 0;

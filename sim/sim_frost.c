@@ -11,6 +11,7 @@
 #include "tessera/hash.h"
 #include "tessera/wire.h"
 #include "sim.h"
+#include "sim_bytes.h"
 #include "sim_internal.h"
 
 /* Longest signing request: u32be msglen || msg || u16be k || k commitments. */
@@ -95,12 +96,6 @@ static void tsr_sim_frost_digest(char out[9], const uint8_t *p, size_t n) {
     out[8] = 0;
 }
 
-static void tsr_sim_frost_be32(uint8_t *out, uint32_t v) {
-    out[0] = (uint8_t)(v >> 24);
-    out[1] = (uint8_t)(v >> 16);
-    out[2] = (uint8_t)(v >> 8);
-    out[3] = (uint8_t)v;
-}
 
 /* 1 if sim party p is in list[0..n-1]. */
 static int tsr_sim_frost_in(const uint32_t *list, size_t n, uint32_t p) {
@@ -427,7 +422,7 @@ static void tsr_sim_frost_nonce_rand(tsr_sim_frost_st *st, uint8_t rand64[64], u
     if (st->cfg->weak_nonces && !fresh) {
         tsr_sha256_ctx h;
         uint8_t id4[4];
-        tsr_sim_frost_be32(id4, st->keys->pkg[p].id);
+        tsr_sim_put32(id4, st->keys->pkg[p].id);
         tsr_sha256_init(&h);
         tsr_sha256_update(&h, st->msg, st->msglen);
         tsr_sha256_update(&h, id4, sizeof id4);

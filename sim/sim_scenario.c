@@ -34,20 +34,6 @@ static int tsr_scn_fail(const tsr_scn_err *e, const tsr_cli_src *s, const char *
     return -1;
 }
 
-static const char *tsr_scn_type(const json_t *v) {
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER: return "an integer";
-    case JSON_REAL: return "a real number";
-    case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
-    case JSON_NULL: return "null";
-    }
-    return "unknown";
-}
-
 /* Rejects keys of obj not in allowed (NULL-terminated), naming the first one (sorted order for a
  * deterministic message). */
 static int tsr_scn_only_keys(const tsr_scn_err *e, const tsr_cli_src *s, const json_t *obj,
@@ -83,7 +69,7 @@ static int tsr_scn_only_keys(const tsr_scn_err *e, const tsr_cli_src *s, const j
 
 static int tsr_scn_object(const tsr_scn_err *e, const tsr_cli_src *s, const char *key, const json_t *v) {
     if (!json_is_object(v)) {
-        return tsr_scn_fail(e, s, key, "must be an object, got %s", tsr_scn_type(v));
+        return tsr_scn_fail(e, s, key, "must be an object, got %s", tsr_cli_type_name(v));
     }
     return 0;
 }
@@ -92,7 +78,7 @@ static int tsr_scn_array(const tsr_scn_err *e, const tsr_cli_src *s, const char 
                          size_t max) {
     size_t n;
     if (!json_is_array(v)) {
-        return tsr_scn_fail(e, s, key, "must be an array, got %s", tsr_scn_type(v));
+        return tsr_scn_fail(e, s, key, "must be an array, got %s", tsr_cli_type_name(v));
     }
     n = json_array_size(v);
     if (n < min || n > max) {
@@ -107,7 +93,7 @@ static int tsr_scn_int(long long *out, const tsr_scn_err *e, const tsr_cli_src *
                        long long min, long long max) {
     long long x;
     if (!json_is_integer(v)) {
-        return tsr_scn_fail(e, s, key, "must be an integer, got %s", tsr_scn_type(v));
+        return tsr_scn_fail(e, s, key, "must be an integer, got %s", tsr_cli_type_name(v));
     }
     x = (long long)json_integer_value(v);
     if (x < min || x > max) {
@@ -131,7 +117,7 @@ static int tsr_scn_size(size_t *out, const tsr_scn_err *e, const tsr_cli_src *s,
 static int tsr_scn_rate(double *out, const tsr_scn_err *e, const tsr_cli_src *s, const char *key, const json_t *v) {
     double x;
     if (!json_is_number(v)) {
-        return tsr_scn_fail(e, s, key, "must be a number in 0..1, got %s", tsr_scn_type(v));
+        return tsr_scn_fail(e, s, key, "must be a number in 0..1, got %s", tsr_cli_type_name(v));
     }
     x = json_number_value(v);
     if (!(x >= 0.0 && x <= 1.0)) {
@@ -143,7 +129,7 @@ static int tsr_scn_rate(double *out, const tsr_scn_err *e, const tsr_cli_src *s,
 
 static int tsr_scn_bool(int *out, const tsr_scn_err *e, const tsr_cli_src *s, const char *key, const json_t *v) {
     if (!json_is_boolean(v)) {
-        return tsr_scn_fail(e, s, key, "must be true or false, got %s", tsr_scn_type(v));
+        return tsr_scn_fail(e, s, key, "must be true or false, got %s", tsr_cli_type_name(v));
     }
     *out = json_is_true(v) ? 1 : 0;
     return 0;
@@ -154,7 +140,7 @@ static int tsr_scn_string(char *out, size_t cap, const tsr_scn_err *e, const tsr
                           const json_t *v) {
     size_t len;
     if (!json_is_string(v)) {
-        return tsr_scn_fail(e, s, key, "must be a string, got %s", tsr_scn_type(v));
+        return tsr_scn_fail(e, s, key, "must be a string, got %s", tsr_cli_type_name(v));
     }
     len = json_string_length(v);
     if (len >= cap) {
@@ -188,7 +174,7 @@ static int tsr_scn_hex(uint8_t *out, size_t cap, size_t *len, const tsr_scn_err 
     const char *h;
     size_t n, i;
     if (!json_is_string(v)) {
-        return tsr_scn_fail(e, s, key, "must be a hex string, got %s", tsr_scn_type(v));
+        return tsr_scn_fail(e, s, key, "must be a hex string, got %s", tsr_cli_type_name(v));
     }
     h = json_string_value(v);
     n = json_string_length(v);
@@ -216,7 +202,7 @@ static int tsr_scn_party(uint32_t *out, const tsr_scn_err *e, const tsr_cli_src 
                          uint32_t min, size_t n) {
     long long x;
     if (!json_is_integer(v)) {
-        return tsr_scn_fail(e, s, key, "must be a party number, got %s", tsr_scn_type(v));
+        return tsr_scn_fail(e, s, key, "must be a party number, got %s", tsr_cli_type_name(v));
     }
     x = (long long)json_integer_value(v);
     if (x < (long long)min || x > (long long)n) {
@@ -363,7 +349,7 @@ static int tsr_scn_behaviour(tsr_sim_behaviour *b, const tsr_scn_err *e, const t
             return -1;
         }
         if (!json_is_string(v)) {
-            return tsr_scn_fail(e, s, "strategy", "must be a strategy name, got %s", tsr_scn_type(v));
+            return tsr_scn_fail(e, s, "strategy", "must be a strategy name, got %s", tsr_cli_type_name(v));
         }
         b->strategy = tsr_sim_strategy_parse(json_string_value(v));
         if (b->strategy <= TSR_SIM_S_NONE || b->strategy >= TSR_SIM_S__COUNT) {
@@ -479,7 +465,7 @@ static int tsr_scn_behaviour(tsr_sim_behaviour *b, const tsr_scn_err *e, const t
                                                  "non_canonical dup_id id_eq_n resize strip swap_with set)");
         }
         if (!json_is_string(v)) {
-            return tsr_scn_fail(e, s, "mutator", "must be a mutator name, got %s", tsr_scn_type(v));
+            return tsr_scn_fail(e, s, "mutator", "must be a mutator name, got %s", tsr_cli_type_name(v));
         }
         b->mutator = tsr_sim_mutator_parse(json_string_value(v));
         if (b->mutator <= TSR_SIM_M_NONE || b->mutator >= TSR_SIM_M__COUNT) {
@@ -804,7 +790,7 @@ static int tsr_scn_expect(tsr_sim_config *cfg, const tsr_scn_err *e, const tsr_c
             if ((pv = json_object_get(b, "check")) != NULL) {
                 if (!json_is_string(pv)) {
                     return tsr_scn_fail(e, &el, "check", "must be a check name such as \"FELDMAN\", got %s",
-                                        tsr_scn_type(pv));
+                                        tsr_cli_type_name(pv));
                 }
                 x->blamed[i].check = tsr_sim_check_parse(json_string_value(pv));
                 if (x->blamed[i].check <= TSR_CHECK_NONE || x->blamed[i].check >= TSR_CHECK__COUNT) {
@@ -850,7 +836,7 @@ static int tsr_scn_expect(tsr_sim_config *cfg, const tsr_scn_err *e, const tsr_c
             tsr_cli_src el;
             tsr_cli_src_child(&el, &arr, NULL, i);
             if (!json_is_string(p)) {
-                return tsr_scn_fail(e, &el, NULL, "must be a property name, got %s", tsr_scn_type(p));
+                return tsr_scn_fail(e, &el, NULL, "must be a property name, got %s", tsr_cli_type_name(p));
             }
             x->violations[i] = tsr_sim_property_parse(json_string_value(p));
             if (x->violations[i] < 0 || x->violations[i] >= TSR_SIM_P__COUNT) {
@@ -895,7 +881,7 @@ static int tsr_scn_seed(uint64_t *out, const tsr_scn_err *e, const tsr_cli_src *
         *out = (uint64_t)x;
         return 0;
     }
-    return tsr_scn_fail(e, s, "seed", "must be an integer, got %s", tsr_scn_type(v));
+    return tsr_scn_fail(e, s, "seed", "must be an integer, got %s", tsr_cli_type_name(v));
 }
 
 static int tsr_scn_parse(tsr_sim_config *cfg, const tsr_scn_err *e, const json_t *root, const tsr_cli_src *s,
@@ -964,7 +950,7 @@ static int tsr_scn_parse(tsr_sim_config *cfg, const tsr_scn_err *e, const json_t
     }
     if ((v = json_object_get(root, "message")) != NULL) {
         if (!json_is_string(v)) {
-            return tsr_scn_fail(e, s, "message", "must be a string, got %s", tsr_scn_type(v));
+            return tsr_scn_fail(e, s, "message", "must be a string, got %s", tsr_cli_type_name(v));
         }
         if (json_string_length(v) > TSR_SIM_MAX_MSGLEN) {
             return tsr_scn_fail(e, s, "message", "too long (%lu bytes, at most %d)",
