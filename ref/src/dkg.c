@@ -142,6 +142,21 @@ static void tsr_dkg_mark(uint16_t *check, uint16_t *round, tsr_check c, uint16_t
     }
 }
 
+/* Records a verdict of an earlier round over a later one: round-2 evidence against a dealer
+ * (FELDMAN) outranks its round-3 silence, so a bad dealer cannot trade a malicious verdict for
+ * an unresponsive one by going quiet after the complaint. */
+/*@ requires valid_check: \valid(check);
+  @ requires valid_round: \valid(round);
+  @ requires sep: \separated(check, round);
+  @ assigns *check, *round;
+  @*/
+static void tsr_dkg_mark_earlier(uint16_t *check, uint16_t *round, tsr_check c, uint16_t r) {
+    if (*check == 0 || r < *round) {
+        *check = (uint16_t)c;
+        *round = r;
+    }
+}
+
 /* Writes the blame records: parties 1..n whose check[] is set, ascending, then the record
  * without a culprit (if none_check is set); at most cap of them. Returns the number written. */
 /*@ requires valid_blames: \valid(blames + (0 .. cap - 1));
@@ -2354,7 +2369,7 @@ static int tsr_dkg_judge(const tsr_context *ctx, tsr_dkg_state *st, size_t a, si
         valid = rc == TSR_ERR_VERIFY;
     }
     if (valid) {
-        tsr_dkg_mark(&st->blame_check[d], &st->blame_round[d], TSR_CHECK_FELDMAN, 2);
+        tsr_dkg_mark_earlier(&st->blame_check[d], &st->blame_round[d], TSR_CHECK_FELDMAN, 2);
     } else if (a == st->id - 1) {
         tsr_dkg_mark(&st->blame_none_check, &st->blame_none_round, TSR_CHECK_OWN_COMMITMENT, 3);
     } else {
@@ -2477,7 +2492,9 @@ static int tsr_dkg_r4_certs(const tsr_context *ctx, tsr_dkg_state *st, const siz
 }
 
 /* Some complaint (spec/dkg.md §7): records every complaint (st->complaints, st->accusing_me) and
- * judges every BAD_SHARE now (tsr_dkg_judge). Returns TSR_OK or TSR_ERR_INTERNAL. */
+ * judges every BAD_SHARE now (tsr_dkg_judge). Messages that are missing or were refused in
+ * round 4 (a round-3 verdict on their sender) are skipped: evidence in the others is judged even
+ * when the round fails for another reason. Returns TSR_OK or TSR_ERR_INTERNAL. */
 /*@ requires valid_ctx: \valid_read(ctx);
   @ requires valid_st: \valid(st);
   @ requires sizes: 1 <= st->t <= st->n <= TSR_MAX_PARTIES && 1 <= st->id <= st->n;
@@ -2502,8 +2519,8 @@ static int tsr_dkg_r4_judge_all(const tsr_context *ctx, tsr_dkg_state *st, const
       @ loop variant n - j;
       @*/
     for (j = 0; j < n; j++) {
-        if (idx[j] >= nin) {
-            return TSR_ERR_INTERNAL; /* cannot happen: a missing message is a verdict */
+        if (idx[j] >= nin || (st->blame_check[j] != 0 && st->blame_round[j] == 3)) {
+            continue; /* missing, or its list was refused: nothing of it to judge */
         }
         m = &in[idx[j]];
         /*@ loop invariant bound: 0 <= e <= TSR_MAX_PARTIES;
@@ -2589,6 +2606,11 @@ int tsr_dkg_round4(const tsr_context *ctx, tsr_dkg_state *st, tsr_dkg_round4_msg
         goto out;
     }
     if (tsr_dkg_any_verdict(st, n)) {
+        /* The round fails, but complaint evidence in the well-formed messages still names its
+         * dealer (or its accuser): judge it before writing the verdicts. */
+        if (anycomp && tsr_dkg_r4_judge_all(ctx, st, idx, in, nin) != TSR_OK) {
+            goto out;
+        }
         nbl = tsr_dkg_emit(blames, cap, st->blame_check, st->blame_round, n, st->blame_none_check,
                            st->blame_none_round);
         ret = TSR_ERR_VERIFY;

@@ -566,6 +566,39 @@ static void test_bad_share(uint8_t suite) {
     cer_free(c);
 }
 
+/* Dealer 2 sends victim 1 a bad, validly signed share and then sends no round-3 message. The
+ * round fails for the missing message, but the victim's evidence is still judged: dealer 2 is
+ * blamed with TSR_CHECK_FELDMAN (round 2), not merely TSR_CHECK_MISSING (found by the
+ * simulator's random runs, sim/scenarios/dkg-02-bad-share-then-silent.json). */
+static void test_bad_share_then_silent(uint8_t suite) {
+    cer *c = cer_through_round2(suite, 2, 3);
+    const uint32_t cul[1] = {2}, cheat[1] = {2};
+    const uint16_t chk[1] = {TSR_CHECK_FELDMAN}, rnd[1] = {2};
+    tsr_dkg_round3_msg *in;
+    size_t i;
+    tsr_dkg_round2_p2p *bad = &c->r2p[1 * 3 + 0];
+    add_one(&bad->share);
+    dealer_sign(c, 1, 1, &bad->share, bad->sig);
+    for (i = 0; i < 3; i++) {
+        CHECK(cer_round3_one(c, i) == TSR_OK && c->nbl == 0);
+    }
+    CHECK(c->r3[0].naccused == 1 && c->r3[0].kind[0] == TSR_DKG_COMPLAINT_BAD_SHARE);
+    in = calloc(2, sizeof *in);
+    if (in == NULL) {
+        abort();
+    }
+    in[0] = c->r3[0]; /* dealer 2's round-3 message is missing */
+    in[1] = c->r3[2];
+    for (i = 0; i < 3; i += 2) {
+        CHECK(tsr_dkg_round4(ctx, &c->st[i], &c->r4[i], &c->done[i], c->bl, 5, &c->nbl, in, 2) == TSR_ERR_VERIFY);
+        check_blames(c, 1, cul, chk, rnd);
+        check_never_honest(c, cheat, 1);
+        check_refuses_all(c, i);
+    }
+    free(in);
+    cer_free(c);
+}
+
 /* The share f_2(1) + 1 without the dealer's signature (tampered on the way, or a dealer that
  * does not sign): the victim cannot prove anything, complains NO_SHARE; dealer 2 opens f_2(1),
  * which verifies: nobody is named (one record without a culprit) and the DKG fails. */
@@ -1715,6 +1748,8 @@ int main(int argc, char **argv) {
     test_zf(TSR_SUITE_SECP256K1_TR, zf_tr, zf_tr_group);
     test_bad_share(TSR_SUITE_SECP256K1_SHA256);
     test_bad_share(TSR_SUITE_SECP256K1_TR);
+    test_bad_share_then_silent(TSR_SUITE_SECP256K1_SHA256);
+    test_bad_share_then_silent(TSR_SUITE_SECP256K1_TR);
     test_unsigned_bad_share();
     for (int a = 0; a < (int)A__COUNT; a++) {
         test_r1_attack((r1_attack)a);
