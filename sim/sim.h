@@ -317,6 +317,11 @@ void tsr_sim_adv_learned(tsr_sim *s, uint32_t victim, const char *what, const ts
 /* An honest signer used nonce commitment D (encoded, 33 bytes) in a released signature share;
  * the oracle flags a D used twice (SECRECY: nonce reuse). */
 void tsr_sim_nonce_used(tsr_sim *s, uint32_t signer, const uint8_t d33[33]);
+/* 1 if behaviour b acts on recipient p: its `to` list holds p, or is empty (everyone). */
+int tsr_sim_behaviour_targets(const tsr_sim_behaviour *b, uint32_t p);
+/* The first 4 bytes of SHA-256(p) as 8 hex digits and a NUL: names public bytes (a frame, a
+ * signature, a key) in texts without showing them. Never call it on secret bytes. */
+void tsr_sim_digest(char out[9], const uint8_t *p, size_t n);
 /* Registers a secret (32-byte scalar encodings and the like) for the no-leak scan. */
 void tsr_sim_secret(tsr_sim *s, const uint8_t *p, size_t n);
 void tsr_sim_secret_scalar(tsr_sim *s, const tsr_scalar *a);

@@ -110,19 +110,7 @@ static int tsr_sim_dkg_bidx(const tsr_sim *s, uint32_t party, const tsr_sim_beha
 /* Whether sim party q (in the roster, not `self`) is a target of b: listed in b->to, or every
  * other party when b->to is empty. */
 static int tsr_sim_dkg_target(const tsr_sim_behaviour *b, uint32_t self, uint32_t q) {
-    size_t i;
-    if (q == self) {
-        return 0;
-    }
-    if (b->nto == 0) {
-        return 1;
-    }
-    for (i = 0; i < b->nto; i++) {
-        if (b->to[i] == q) {
-            return 1;
-        }
-    }
-    return 0;
+    return q != self && tsr_sim_behaviour_targets(b, q);
 }
 
 static void tsr_sim_dkg_out_clear(tsr_sim_dkg_party *pp) {

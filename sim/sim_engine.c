@@ -182,17 +182,29 @@ static int tsr_sim_proto_match(const char *b, const char *cur) {
     return 0;
 }
 
-static int tsr_sim_to_match(const tsr_sim_behaviour *b, uint32_t to) {
+int tsr_sim_behaviour_targets(const tsr_sim_behaviour *b, uint32_t p) {
     size_t i;
     if (b->nto == 0) {
         return 1;
     }
     for (i = 0; i < b->nto; i++) {
-        if (b->to[i] == to) {
+        if (b->to[i] == p) {
             return 1;
         }
     }
     return 0;
+}
+
+void tsr_sim_digest(char out[9], const uint8_t *p, size_t n) {
+    static const char hx[] = "0123456789abcdef";
+    uint8_t h[32];
+    size_t i;
+    tsr_sha256(h, p, n);
+    for (i = 0; i < 4; i++) {
+        out[2 * i] = hx[h[i] >> 4];
+        out[2 * i + 1] = hx[h[i] & 15];
+    }
+    out[8] = 0;
 }
 
 static int tsr_sim_run_match(const tsr_sim *s, const tsr_sim_behaviour *b) {
@@ -1261,7 +1273,7 @@ static int tsr_sim_mutate_copy(tsr_sim *s, int ci, uint32_t to, uint16_t type, c
         uint8_t *res = NULL;
         size_t reslen = 0;
         if (b->strategy != TSR_SIM_S_NONE || !s->tgt_ok[ci][j] || s->tgt_type[ci][j] == 0 ||
-            s->tgt_type[ci][j] != type || !tsr_sim_to_match(b, to) || !tsr_sim_run_match(s, b)) {
+            s->tgt_type[ci][j] != type || !tsr_sim_behaviour_targets(b, to) || !tsr_sim_run_match(s, b)) {
             continue;
         }
         if (!have_payload) {
@@ -1347,7 +1359,7 @@ static int tsr_sim_mutate_copy(tsr_sim *s, int ci, uint32_t to, uint16_t type, c
         const uint8_t *in = cur != NULL ? cur : frame;
         size_t inlen = cur != NULL ? curlen : flen;
         if (b->strategy != TSR_SIM_S_NONE || !s->tgt_ok[ci][j] || s->tgt_type[ci][j] != 0 ||
-            !tsr_sim_proto_match(b->proto, s->proto) || !tsr_sim_to_match(b, to) || !tsr_sim_run_match(s, b)) {
+            !tsr_sim_proto_match(b->proto, s->proto) || !tsr_sim_behaviour_targets(b, to) || !tsr_sim_run_match(s, b)) {
             continue;
         }
         e[0] = '\0';
@@ -1391,7 +1403,7 @@ static int tsr_sim_withhold(const tsr_sim *s, int ci, uint32_t to) {
     for (j = 0; j < c->nbehaviours; j++) {
         const tsr_sim_behaviour *b = &c->b[j];
         if (b->strategy == TSR_SIM_S_WITHHOLD && tsr_sim_proto_match(b->proto, s->proto) && tsr_sim_run_match(s, b) &&
-            (b->round == 0 || b->round == s->round) && tsr_sim_to_match(b, to)) {
+            (b->round == 0 || b->round == s->round) && tsr_sim_behaviour_targets(b, to)) {
             return 1;
         }
     }

@@ -83,18 +83,6 @@ static const char *tsr_sim_frost_suite_name(uint8_t suite) {
     return suite == TSR_SUITE_SECP256K1_TR ? "secp256k1-tr" : "secp256k1";
 }
 
-/* First 4 bytes of SHA-256(p) as 8 hex digits (public digests only). */
-static void tsr_sim_frost_digest(char out[9], const uint8_t *p, size_t n) {
-    static const char hx[] = "0123456789abcdef";
-    uint8_t h[32];
-    size_t i;
-    tsr_sha256(h, p, n);
-    for (i = 0; i < 4; i++) {
-        out[2 * i] = hx[h[i] >> 4];
-        out[2 * i + 1] = hx[h[i] & 15];
-    }
-    out[8] = 0;
-}
 
 
 /* 1 if sim party p is in list[0..n-1]. */
@@ -110,7 +98,7 @@ static int tsr_sim_frost_in(const uint32_t *list, size_t n, uint32_t p) {
 
 /* 1 if behaviour b targets recipient p (no `to` = every recipient). */
 static int tsr_sim_frost_targets(const tsr_sim_behaviour *b, uint32_t p) {
-    return b->nto == 0 || tsr_sim_frost_in(b->to, b->nto, p);
+    return tsr_sim_behaviour_targets(b, p);
 }
 
 static int tsr_sim_frost_bidx(const tsr_sim *s, uint32_t party, const tsr_sim_behaviour *b) {
@@ -209,7 +197,7 @@ int tsr_sim_dealer_keys(tsr_sim *s, tsr_sim_keys *keys) {
         tsr_sim_secret_scalar(s, &pkgs[i].share);
     }
     keys->ok = 1;
-    tsr_sim_frost_digest(dg, gk33, sizeof gk33);
+    tsr_sim_digest(dg, gk33, sizeof gk33);
     tsr_sim_event_add(s, TSR_SIM_EV_NOTE, TSR_SIM_COORD, TSR_CULPRIT_NONE, 0, 0,
                       "dealer keygen %zu-of-%zu (%s): shares for parties 1..%zu, group key digest %s", t, n,
                       tsr_sim_frost_suite_name(cfg->suite), n, dg);
@@ -1001,7 +989,7 @@ static int tsr_sim_frost_aggregate(tsr_sim_frost_st *st, size_t got) {
                           "sign attempt %u aborted: the aggregate fails verification", (unsigned)(st->attempt + 1));
         return 0;
     }
-    tsr_sim_frost_digest(dg, st->sig, st->siglen);
+    tsr_sim_digest(dg, st->sig, st->siglen);
     tsr_sim_event_add(s, TSR_SIM_EV_SIGNATURE, TSR_SIM_COORD, TSR_CULPRIT_NONE, 0, 0,
                       "coordinator aggregates %zu shares: signature %zu, %zu bytes, digest %s, verified%s", st->k,
                       st->index + 1, st->siglen, dg,
@@ -1056,7 +1044,7 @@ static int tsr_sim_frost_round4(tsr_sim_frost_st *st) {
                 memcpy(res->party[p].sig[slot], pl, plen);
                 res->party[p].siglen[slot] = plen;
             }
-            tsr_sim_frost_digest(dg, pl, plen);
+            tsr_sim_digest(dg, pl, plen);
             tsr_sim_event_add(s, TSR_SIM_EV_SIGNATURE, p, TSR_CULPRIT_NONE, 0, 0,
                               "party %u verifies signature %zu (digest %s)", p, st->index + 1, dg);
             done = 1;

@@ -100,18 +100,6 @@ static char *tsr_rep_hexstr(const uint8_t *p, size_t n) {
     return tsr_sim_buf_take(&b);
 }
 
-/* The first 4 bytes of SHA-256(frame) in hex: identifies a message without showing its bytes. */
-static void tsr_rep_digest(char out[9], const uint8_t *frame, size_t len) {
-    static const char x[] = "0123456789abcdef";
-    uint8_t h[32];
-    int i;
-    tsr_sha256(h, frame, len);
-    for (i = 0; i < 4; i++) {
-        out[2 * i] = x[h[i] >> 4];
-        out[2 * i + 1] = x[h[i] & 15];
-    }
-    out[8] = 0;
-}
 
 static void tsr_rep_list(tsr_sim_buf *b, const uint32_t *v, size_t n) {
     size_t i;
@@ -388,7 +376,7 @@ static void tsr_rep_flags(tsr_sim_buf *b, const tsr_sim *s, const tsr_sim_msg *m
 
 static void tsr_rep_msg_line(tsr_sim_buf *b, const tsr_sim *s, const tsr_sim_msg *m, int all) {
     char dg[9], from[16], to[16];
-    tsr_rep_digest(dg, m->frame, m->len);
+    tsr_sim_digest(dg, m->frame, m->len);
     snprintf(from, sizeof from, "%u", (unsigned)m->from);
     if (all) {
         snprintf(to, sizeof to, "all");
