@@ -211,6 +211,23 @@ static void tsr_svg_text(tsr_sim_buf *b, double x, double y, const char *anchor,
 
 /* ==== line plot ================================================================================ */
 
+/* The range of the finite values of v[0..n-1]: *have = 0 when there is none. */
+static void tsr_svg_range(double *lo, double *hi, int *have, const double *v, size_t n) {
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (!tsr_finite(v[i])) {
+            continue;
+        }
+        if (!*have) {
+            *lo = *hi = v[i];
+            *have = 1;
+        } else {
+            if (v[i] < *lo) *lo = v[i];
+            if (v[i] > *hi) *hi = v[i];
+        }
+    }
+}
+
 char *tsr_sim_plot_lines(const char *title, const char *xlabel, const char *ylabel, const char *const *series_names,
                          size_t nseries, const double *x, const double *y, size_t npoints) {
     tsr_sim_buf b;
@@ -222,30 +239,8 @@ char *tsr_sim_plot_lines(const char *title, const char *xlabel, const char *ylab
     char lab[64];
 
     tsr_sim_buf_init(&b);
-    for (k = 0; k < npoints; k++) {
-        if (x == NULL || !tsr_finite(x[k])) {
-            continue;
-        }
-        if (!have_x) {
-            xmin = xmax = x[k];
-            have_x = 1;
-        } else {
-            if (x[k] < xmin) xmin = x[k];
-            if (x[k] > xmax) xmax = x[k];
-        }
-    }
-    for (i = 0; y != NULL && i < nseries * npoints; i++) {
-        if (!tsr_finite(y[i])) {
-            continue;
-        }
-        if (!have_y) {
-            ymin = ymax = y[i];
-            have_y = 1;
-        } else {
-            if (y[i] < ymin) ymin = y[i];
-            if (y[i] > ymax) ymax = y[i];
-        }
-    }
+    tsr_svg_range(&xmin, &xmax, &have_x, x, x != NULL ? npoints : 0);
+    tsr_svg_range(&ymin, &ymax, &have_y, y, y != NULL ? nseries * npoints : 0);
     if (ymin > 0) {
         ymin = 0; /* costs and counts: start the axis at 0 */
     }
